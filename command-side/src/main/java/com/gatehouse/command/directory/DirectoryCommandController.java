@@ -1,0 +1,146 @@
+package com.gatehouse.command.directory;
+
+import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
+import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
+import com.gatehouse.api.directory.DirectoryQuery.FindUser;
+import com.gatehouse.api.directory.DirectoryViews.FlatView;
+import com.gatehouse.api.directory.DirectoryViews.SocietyView;
+import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.api.directory.SocietyCommand.AddFlat;
+import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
+import com.gatehouse.api.directory.UserCommand.ChangeUserRole;
+import com.gatehouse.api.directory.UserCommand.DeactivateUser;
+import com.gatehouse.api.directory.UserCommand.RegisterUser;
+import com.gatehouse.command.common.CommandSender;
+import com.gatehouse.command.common.Idempotency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.UUID;
+
+/** Changes to the directory: societies, flats, users. Reads are served by the query side. */
+@RestController
+@RequestMapping("/api/v1/admin/societies")
+@Tag(name = "Directory")
+public class DirectoryCommandController {
+
+    private final CommandSender sender;
+
+    public DirectoryCommandController(CommandSender sender) {
+        this.sender = sender;
+    }
+
+    public record CreateSocietyRequest(@NotBlank @Size(max = 120) String name,
+                                       @NotBlank @Size(max = 80) String city) {
+    }
+
+    public record AddFlatRequest(@NotBlank @Size(max = 20) String block, @NotBlank @Size(max = 20) String number) {
+    }
+
+    public record RegisterUserRequest(@NotBlank @Size(max = 120) String name,
+                                      @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+                                      @NotBlank @Size(min = 8, max = 72) String password,
+                                      @NotNull Role role,
+                                      UUID flatId) {
+    }
+
+    public record ChangeUserRequest(@NotNull Role role, UUID flatId) {
+    }
+
+    public static final String PHONE = "^\\+?[0-9]{7,15}$";
+    public static final String PHONE_MESSAGE = "must be 7 to 15 digits, optionally starting with +";
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed(Role.SUPER_ADMIN)
+    @Operation(summary = "Create a society")
+    public Mono<SocietyView> createSociety(Caller caller, @Valid @RequestBody CreateSocietyRequest body,
+                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        var id = Idempotency.newId(caller, "society", key);
+        return sender.create(caller, new CreateSociety(new SocietyId(id), body.name(), body.city()),
+                Idempotency.given(key), new FindSociety(id), SocietyView.class);
+    }
+
+    @PostMapping("/{societyId}/flats")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Add a flat to a society", description = "Block and number are unique within the society (409 otherwise).")
+    public Mono<FlatView> addFlat(Caller caller, @PathVariable UUID societyId, @Valid @RequestBody AddFlatRequest body,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        caller.requireSociety(societyId, "Society");
+        var id = Idempotency.newId(caller, "flat", key);
+        return sender.create(caller, new AddFlat(new SocietyId(societyId), new FlatId(id), body.block(), body.number()),
+                Idempotency.given(key), new FindFlat(id), FlatView.class);
+    }
+
+    @PostMapping("/{societyId}/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Register a user in a society",
+            description = "Roles ADMIN, GUARD, RESIDENT (needs flatId of this society) or AUDITOR. Phone numbers are unique (409).")
+    public Mono<UserView> registerUser(Caller caller, @PathVariable UUID societyId,
+                                       @Valid @RequestBody RegisterUserRequest body,
+                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        caller.requireSociety(societyId, "Society");
+        if (body.role() == Role.SUPER_ADMIN) {
+            throw Problem.invalid("role", "must be one of ADMIN, GUARD, RESIDENT, AUDITOR");
+        }
+        var id = Idempotency.newId(caller, "user", key);
+        return Mono.fromCallable(() -> Passwords.hash(body.password()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(hash -> sender.create(caller,
+                        new RegisterUser(new UserId(id), body.name(), body.phone(), hash, body.role(),
+                                new SocietyId(societyId), FlatId.of(body.flatId())),
+                        Idempotency.given(key), new FindUser(id), UserView.class));
+    }
+
+    @PatchMapping("/{societyId}/users/{userId}")
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Change a user's role (and flat, for residents)")
+    public Mono<UserView> changeUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId,
+                                     @Valid @RequestBody ChangeUserRequest body) {
+        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
+                new ChangeUserRole(new UserId(userId), body.role(), FlatId.of(body.flatId())),
+                new FindUser(userId), UserView.class,
+                view -> view.role() == body.role() && java.util.Objects.equals(view.flatId(), body.flatId())));
+    }
+
+    @PostMapping("/{societyId}/users/{userId}/deactivate")
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Deactivate a user", description = "Their refresh tokens stop working at once and their access tokens within one access-token lifetime.")
+    public Mono<UserView> deactivateUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId) {
+        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
+                new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class, view -> !view.active()));
+    }
+
+    /** The user as the directory shows it, or 404 when it is not a user of a society the caller may see. */
+    private Mono<UserView> inSociety(Caller caller, UUID societyId, UUID userId) {
+        caller.requireSociety(societyId, "Society");
+        return sender.find(new FindUser(userId), UserView.class)
+                .filter(user -> societyId.equals(user.societyId()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("User")));
+    }
+}

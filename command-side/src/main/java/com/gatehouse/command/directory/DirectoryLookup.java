@@ -1,0 +1,73 @@
+package com.gatehouse.command.directory;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The command side's own small lookup for rules that span aggregates: which societies exist,
+ * which society a flat belongs to, which user holds a phone number. Written by command handlers
+ * inside the unit of work's transaction, so a refused or failed command leaves no trace here.
+ */
+@Component
+public class DirectoryLookup {
+
+    private final JdbcTemplate jdbc;
+
+    public DirectoryLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void recordSociety(SocietyId society) {
+        jdbc.update("insert into directory_lookup_society (society_id) values (?) on conflict do nothing",
+                society.value());
+    }
+
+    void recordFlat(FlatId flat, SocietyId society) {
+        jdbc.update("insert into directory_lookup_flat (flat_id, society_id) values (?, ?)", flat.value(),
+                society.value());
+    }
+
+    public boolean societyExists(SocietyId society) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from directory_lookup_society where society_id = ?)", Boolean.class,
+                society.value()));
+    }
+
+    public Optional<SocietyId> societyOfFlat(FlatId flat) {
+        return jdbc.query("select society_id from directory_lookup_flat where flat_id = ?",
+                        (rs, i) -> new SocietyId(rs.getObject(1, UUID.class)), flat.value())
+                .stream().findFirst();
+    }
+
+    /** Refuses (404 "Flat") a flat that is not in the society. */
+    public void requireFlatInSociety(FlatId flat, SocietyId society) {
+        if (flat == null || !societyOfFlat(flat).map(society::equals).orElse(false)) {
+            throw Problem.notFound("Flat");
+        }
+    }
+
+    public Optional<UserId> holderOfPhone(String phone) {
+        return jdbc.query("select user_id from directory_lookup_phone where phone = ?",
+                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), phone).stream().findFirst();
+    }
+
+    /**
+     * Claims a phone number for a user; refuses (409) one that another user holds. Claiming again for
+     * the same user passes (an idempotent retry, whose event append then fails as a duplicate).
+     */
+    void claimPhone(String phone, UserId user) {
+        int claimed = jdbc.update(
+                "insert into directory_lookup_phone (phone, user_id) values (?, ?) on conflict do nothing",
+                phone, user.value());
+        if (claimed == 0 && !holderOfPhone(phone).map(user::equals).orElse(false)) {
+            throw Problem.conflict("A user with this phone number already exists");
+        }
+    }
+}

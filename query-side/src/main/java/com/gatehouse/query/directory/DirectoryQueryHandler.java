@@ -1,0 +1,39 @@
+package com.gatehouse.query.directory;
+
+import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
+import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
+import com.gatehouse.api.directory.DirectoryQuery.FindUser;
+import com.gatehouse.api.directory.DirectoryViews.FlatView;
+import com.gatehouse.api.directory.DirectoryViews.SocietyView;
+import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.projection.directory.DirectoryReadModel;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Answers the directory's queries from its read model. */
+@Component
+public class DirectoryQueryHandler {
+
+    private final DirectoryReadModel readModel;
+
+    public DirectoryQueryHandler(DirectoryReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @QueryHandler
+    public Optional<SocietyView> handle(FindSociety query) {
+        return readModel.society(query.societyId());
+    }
+
+    @QueryHandler
+    public Optional<FlatView> handle(FindFlat query) {
+        return readModel.flat(query.flatId());
+    }
+
+    @QueryHandler
+    public Optional<UserView> handle(FindUser query) {
+        return readModel.user(query.userId());
+    }
+}

@@ -1,0 +1,154 @@
+package com.gatehouse.server.bootstrap;
+
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.SocietyCommand.AddFlat;
+import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
+import com.gatehouse.api.directory.UserCommand.RegisterUser;
+import com.gatehouse.command.common.CommandSender;
+import com.gatehouse.command.directory.DirectoryLookup;
+import com.gatehouse.command.directory.Passwords;
+import com.gatehouse.server.config.GatehouseProperties;
+import com.gatehouse.server.embedded.EmbeddedDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * First start: registers the platform operator (SUPER_ADMIN) from {@code gatehouse.admin.*}; with the
+ * embedded default and no password set, one is generated, kept in {@code <data-dir>/initial-admin.txt}
+ * and printed. With {@code gatehouse.demo=true} it also seeds a demo society. Both are idempotent:
+ * fixed ids, and nothing is sent for what already exists.
+ */
+@Component
+@Order(0)
+public class Bootstrap implements ApplicationRunner {
+
+    public static final String DEFAULT_ADMIN_PHONE = "9000000000";
+    static final String DEMO_PASSWORD = "demo-pass-123";
+
+    private final CommandSender sender;
+    private final DirectoryLookup lookup;
+    private final GatehouseProperties properties;
+    private final boolean embedded;
+    private final List<String> lines = new ArrayList<>();
+
+    public Bootstrap(CommandSender sender, DirectoryLookup lookup, GatehouseProperties properties,
+                     ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+        this.sender = sender;
+        this.lookup = lookup;
+        this.properties = properties;
+        this.embedded = embeddedDatabase.getIfAvailable() != null;
+    }
+
+    /** What to tell the operator at start-up (logins, where passwords are kept). */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        bootstrapAdmin();
+        if (properties.demo()) {
+            seedDemo();
+        }
+    }
+
+    private void bootstrapAdmin() {
+        String phone = properties.admin().phone() == null ? DEFAULT_ADMIN_PHONE : properties.admin().phone();
+        Path file = properties.dataDir().resolve("initial-admin.txt");
+        if (lookup.holderOfPhone(phone).isPresent()) {
+            lines.add("Admin login: phone " + phone + (properties.admin().password() != null
+                    ? " (password from gatehouse.admin.password)"
+                    : Files.exists(file) ? " (first password in " + file.toAbsolutePath() + ")" : ""));
+            return;
+        }
+        String password = properties.admin().password();
+        if (password == null) {
+            if (!embedded) {
+                throw new IllegalStateException("Set gatehouse.admin.phone and gatehouse.admin.password "
+                        + "(GATEHOUSE_ADMIN_PHONE, GATEHOUSE_ADMIN_PASSWORD): the first start against an external "
+                        + "database creates the platform operator from them");
+            }
+            password = generatedPassword(file);
+        }
+        register(UUID.nameUUIDFromBytes(("gatehouse:admin:" + phone).getBytes(StandardCharsets.UTF_8)),
+                "Platform admin", phone, password, Role.SUPER_ADMIN, null, null);
+        lines.add("Admin login: phone " + phone + " password " + password
+                + (properties.admin().password() == null ? "  (also kept in " + file.toAbsolutePath() + ")" : ""));
+    }
+
+    private void seedDemo() {
+        var society = new SocietyId(demoId("society"));
+        lines.add("Demo society 'Green Meadows' (" + society + "), every demo password: " + DEMO_PASSWORD);
+        if (!lookup.societyExists(society)) {
+            sender.send(Caller.system(), new CreateSociety(society, "Green Meadows", "Bengaluru")).block();
+            for (String block : List.of("A", "B")) {
+                for (String number : List.of("101", "102", "201", "202")) {
+                    sender.send(Caller.system(), new AddFlat(society, flat(block, number), block, number)).block();
+                }
+            }
+        }
+        demoUser("Asha Admin", "9000000001", Role.ADMIN, society, null, "admin");
+        demoUser("Gopal Guard", "9000000002", Role.GUARD, society, null, "guard");
+        demoUser("Ravi Resident", "9000000003", Role.RESIDENT, society, flat("A", "101"), "resident of A-101");
+        demoUser("Meera Resident", "9000000004", Role.RESIDENT, society, flat("A", "101"), "resident of A-101");
+        demoUser("Kabir Resident", "9000000005", Role.RESIDENT, society, flat("B", "201"), "resident of B-201");
+        demoUser("Anita Auditor", "9000000006", Role.AUDITOR, society, null, "auditor");
+    }
+
+    private void demoUser(String name, String phone, Role role, SocietyId society, FlatId flat, String what) {
+        if (lookup.holderOfPhone(phone).isEmpty()) {
+            register(demoId("user:" + phone), name, phone, DEMO_PASSWORD, role, society, flat);
+        }
+        lines.add("  " + what + ": phone " + phone);
+    }
+
+    private void register(UUID id, String name, String phone, String password, Role role, SocietyId society,
+                          FlatId flat) {
+        sender.send(Caller.system(), new RegisterUser(new UserId(id), name, phone, Passwords.hash(password), role,
+                society, flat)).block();
+    }
+
+    private static FlatId flat(String block, String number) {
+        return new FlatId(demoId("flat:" + block + "-" + number));
+    }
+
+    private static UUID demoId(String what) {
+        return UUID.nameUUIDFromBytes(("gatehouse:demo:" + what).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String generatedPassword(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[12];
+            new SecureRandom().nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "admin", ".tmp");
+            Files.writeString(tmp, password + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the generated admin password in " + file, e);
+        }
+    }
+}

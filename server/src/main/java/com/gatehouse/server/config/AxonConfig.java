@@ -1,0 +1,79 @@
+package com.gatehouse.server.config;
+
+import com.gatehouse.api.common.MetaDataKeys;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Axon on PostgreSQL: snake_case tables owned by Flyway (server/V1_0), pooled streaming processors,
+ * metadata that every event inherits (actor, role, society, correlation and causation).
+ */
+@Configuration
+public class AxonConfig {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Axon's trace/correlation pair, under the names the audit log shows. */
+    @Bean
+    public CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider(MetaDataKeys.CAUSATION_ID, MetaDataKeys.CORRELATION_ID);
+    }
+
+    /** Who acted, copied from the command (or deadline) to every event it causes. */
+    @Bean
+    public CorrelationDataProvider actor() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR_ID, MetaDataKeys.ACTOR_ROLE, MetaDataKeys.SOCIETY_ID);
+    }
+
+    /** Every processing group is a pooled streaming processor: batches of up to 100 events per transaction. */
+    @Bean
+    public ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(100)
+                        .initialSegmentCount(2));
+    }
+}

@@ -1,0 +1,80 @@
+package com.gatehouse.server.security;
+
+import com.gatehouse.server.config.GatehouseProperties;
+import com.gatehouse.server.web.ProblemResponses;
+import com.nimbusds.jose.JOSEException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * HTTP security: stateless bearer JWTs everywhere but login/refresh, health, JWKS, API docs and the
+ * RSocket endpoint (which authenticates its own setup frame). Which role may call which endpoint is
+ * declared on the handler ({@code @Allowed}) and checked by {@link Callers}; failures are problem+json.
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class SecurityConfig {
+
+    static final String[] PUBLIC = {
+            "/api/v1/auth/login", "/api/v1/auth/refresh",
+            "/api/v1/auth/resident-app/login", "/api/v1/auth/guard-app/login",
+            "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            "/rsocket"};
+
+    @Bean
+    public SigningKeys signingKeys(GatehouseProperties properties) {
+        return SigningKeys.loadOrCreate(properties);
+    }
+
+    /** The built-in issuer's decoder; replaced by Boot's own when an external issuer-uri is configured. */
+    @Bean
+    @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
+    public ReactiveJwtDecoder builtInJwtDecoder(SigningKeys keys, GatehouseProperties properties) throws JOSEException {
+        var decoder = NimbusReactiveJwtDecoder.withPublicKey(keys.privateKey().toRSAPublicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(30)),
+                new JwtIssuerValidator(properties.jwt().issuer())));
+        return decoder;
+    }
+
+    @Bean
+    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(PUBLIC).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(Callers.authenticate(token))))
+                        .authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden))
+                .build();
+    }
+}

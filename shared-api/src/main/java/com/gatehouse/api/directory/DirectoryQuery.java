@@ -1,0 +1,19 @@
+package com.gatehouse.api.directory;
+
+import java.util.UUID;
+
+/** Questions the directory answers (used with "subscribe first, then send" after a change). */
+public sealed interface DirectoryQuery {
+
+    /** Answers {@code Optional<SocietyView>}. */
+    record FindSociety(UUID societyId) implements DirectoryQuery {
+    }
+
+    /** Answers {@code Optional<FlatView>}. */
+    record FindFlat(UUID flatId) implements DirectoryQuery {
+    }
+
+    /** Answers {@code Optional<UserView>}. */
+    record FindUser(UUID userId) implements DirectoryQuery {
+    }
+}
