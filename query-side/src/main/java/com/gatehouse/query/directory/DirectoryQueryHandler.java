@@ -1,5 +1,8 @@
 package com.gatehouse.query.directory;
 
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfFlat;
+import com.gatehouse.api.directory.DirectoryQuery.FindActiveUsersOfSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
@@ -10,6 +13,7 @@ import com.gatehouse.projection.directory.DirectoryReadModel;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Answers the directory's queries from its read model. */
@@ -35,5 +39,15 @@ public class DirectoryQueryHandler {
     @QueryHandler
     public Optional<UserView> handle(FindUser query) {
         return readModel.user(query.userId());
+    }
+
+    @QueryHandler
+    public List<UserView> handle(FindActiveResidentsOfFlat query) {
+        return readModel.activeResidentsOfFlat(query.flatId());
+    }
+
+    @QueryHandler
+    public List<UserView> handle(FindActiveUsersOfSociety query) {
+        return readModel.activeUsersOfSociety(query.societyId(), query.roles().toArray(Role[]::new));
     }
 }

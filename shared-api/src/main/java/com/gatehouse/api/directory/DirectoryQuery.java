@@ -16,4 +16,13 @@ public sealed interface DirectoryQuery {
     /** Answers {@code Optional<UserView>}. */
     record FindUser(UUID userId) implements DirectoryQuery {
     }
+
+    /** Answers {@code List<UserView>}: the active residents of a flat (notification recipients). */
+    record FindActiveResidentsOfFlat(UUID flatId) implements DirectoryQuery {
+    }
+
+    /** Answers {@code List<UserView>}: the active users of a society with one of the roles. */
+    record FindActiveUsersOfSociety(UUID societyId, java.util.Set<com.gatehouse.api.common.Role> roles)
+            implements DirectoryQuery {
+    }
 }

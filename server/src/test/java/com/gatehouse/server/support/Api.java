@@ -1,0 +1,136 @@
+package com.gatehouse.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API as a client app uses it: log in, then call with the bearer token. {@link #newSociety()}
+ * builds a fresh society (admin, guard, residents of two flats) so every test has its own world.
+ */
+public final class Api {
+
+    public static final String ADMIN_PHONE = "9100000000";
+    public static final String ADMIN_PASSWORD = "platform-admin-pw";
+    public static final String PASSWORD = "password-123";
+
+    private static final AtomicLong PHONES = new AtomicLong(9_200_000_000L + (System.nanoTime() % 100_000) * 1000);
+
+    private final WebTestClient client;
+
+    Api(int port) {
+        this.client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+    }
+
+    public WebTestClient client() {
+        return client;
+    }
+
+    /** A phone number no other test uses. */
+    public static String uniquePhone() {
+        return Long.toString(PHONES.incrementAndGet());
+    }
+
+    /** A logged-in user: their token and who they are. */
+    public record User(String token, String refreshToken, UUID id, String phone, String role, UUID societyId,
+                       UUID flatId) {
+        public String bearer() {
+            return "Bearer " + token;
+        }
+    }
+
+    public User login(String phone, String password) {
+        JsonNode body = client.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone, "password", password))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(body).isNotNull();
+        JsonNode user = body.get("user");
+        return new User(body.get("accessToken").asText(), body.get("refreshToken").asText(),
+                UUID.fromString(user.get("id").asText()), phone, user.get("role").asText(), uuid(user.get("societyId")),
+                uuid(user.get("flatId")));
+    }
+
+    public User platformAdmin() {
+        return login(ADMIN_PHONE, ADMIN_PASSWORD);
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> get(User user, String uri, Object... vars) {
+        return client.get().uri("/api/v1" + uri, vars).header(HttpHeaders.AUTHORIZATION, user.bearer());
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> post(User user, String uri, Object body, Object... vars) {
+        return client.post().uri("/api/v1" + uri, vars).header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> patch(User user, String uri, Object body, Object... vars) {
+        return client.patch().uri("/api/v1" + uri, vars).header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    public WebTestClient.RequestHeadersSpec<?> delete(User user, String uri, Object... vars) {
+        return client.delete().uri("/api/v1" + uri, vars).header(HttpHeaders.AUTHORIZATION, user.bearer());
+    }
+
+    /** Posts and expects 201, answering the created resource. */
+    public JsonNode create(User user, String uri, Object body, Object... vars) {
+        return post(user, uri, body, vars).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Gets and expects 200. */
+    public JsonNode read(User user, String uri, Object... vars) {
+        return get(user, uri, vars).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /**
+     * A fresh society: flats A-101 and B-201, an admin, a guard, two residents of A-101 and one of
+     * B-201, an auditor, all logged in.
+     */
+    public Society newSociety() {
+        User platform = platformAdmin();
+        UUID society = UUID.fromString(create(platform, "/admin/societies",
+                Map.of("name", "Society " + UUID.randomUUID(), "city", "Pune")).get("id").asText());
+        UUID flatA = UUID.fromString(create(platform, "/admin/societies/{id}/flats",
+                Map.of("block", "A", "number", "101"), society).get("id").asText());
+        UUID flatB = UUID.fromString(create(platform, "/admin/societies/{id}/flats",
+                Map.of("block", "B", "number", "201"), society).get("id").asText());
+        User admin = newUser(platform, society, "ADMIN", null);
+        return new Society(society, flatA, flatB, admin, newUser(admin, society, "GUARD", null),
+                newUser(admin, society, "RESIDENT", flatA), newUser(admin, society, "RESIDENT", flatA),
+                newUser(admin, society, "RESIDENT", flatB), newUser(admin, society, "AUDITOR", null));
+    }
+
+    /** Registers a user through the admin API and logs them in. */
+    public User newUser(User by, UUID society, String role, UUID flat) {
+        String phone = uniquePhone();
+        var body = new java.util.HashMap<String, Object>(Map.of("name", role.toLowerCase() + " " + phone,
+                "phone", phone, "password", PASSWORD, "role", role));
+        if (flat != null) {
+            body.put("flatId", flat.toString());
+        }
+        create(by, "/admin/societies/{id}/users", body, society);
+        return login(phone, PASSWORD);
+    }
+
+    public record Society(UUID id, UUID flatA, UUID flatB, User admin, User guard, User residentA1,
+                          User residentA2, User residentB, User auditor) {
+    }
+
+    private static UUID uuid(JsonNode node) {
+        return node == null || node.isNull() ? null : UUID.fromString(node.asText());
+    }
+}

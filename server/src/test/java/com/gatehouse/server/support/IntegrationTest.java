@@ -1,0 +1,72 @@
+package com.gatehouse.server.support;
+
+import com.gatehouse.server.GatehouseApplication;
+import com.gatehouse.server.security.RSocketTcpServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of every integration test: the whole server, for real. Embedded PostgreSQL, embedded S3Proxy,
+ * HTTP and RSocket (WebSocket and TCP) on free ports, one fresh data directory per test JVM. All
+ * subclasses share one running server (Spring's context cache); tests isolate themselves by making
+ * their own society ({@link Api#newSociety()}), never by cleaning tables.
+ */
+@SpringBootTest(classes = GatehouseApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "gatehouse.rsocket.tcp-port=0",
+                "gatehouse.admin.phone=" + Api.ADMIN_PHONE,
+                "gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
+                "gatehouse.entry-request.expiry=PT2S",
+                "server.shutdown=immediate",
+                "spring.lifecycle.timeout-per-shutdown-phase=1s"
+        })
+public abstract class IntegrationTest {
+
+    public static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("gatehouse-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("gatehouse.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected RSocketTcpServer rsocketTcp;
+
+    @Autowired
+    protected RSocketStrategies rsocketStrategies;
+
+    private Api api;
+
+    /** The HTTP API of the running server. */
+    protected Api api() {
+        if (api == null) {
+            api = new Api(port);
+        }
+        return api;
+    }
+
+    /** RSocket clients of the running server, over WebSocket or TCP. */
+    protected Live live() {
+        return new Live(port, rsocketTcp.port(), rsocketStrategies);
+    }
+}

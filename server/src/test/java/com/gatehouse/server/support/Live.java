@@ -1,0 +1,47 @@
+package com.gatehouse.server.support;
+
+import io.rsocket.metadata.WellKnownMimeType;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
+import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+import java.net.URI;
+
+/** Real RSocket clients of the running server, as the apps connect: JWT in the setup frame. */
+public final class Live {
+
+    public static final MimeType BEARER = MimeTypeUtils.parseMimeType(
+            WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString());
+
+    public enum Transport { WEBSOCKET, TCP }
+
+    private final int httpPort;
+    private final int tcpPort;
+    private final RSocketStrategies strategies;
+
+    Live(int httpPort, int tcpPort, RSocketStrategies strategies) {
+        this.httpPort = httpPort;
+        this.tcpPort = tcpPort;
+        this.strategies = strategies.mutate().encoder(new BearerTokenAuthenticationEncoder()).build();
+    }
+
+    /** A connection authenticated with the user's token (connects lazily, on the first request). */
+    public RSocketRequester connect(Transport transport, Api.User user) {
+        return connect(transport, user == null ? null : user.token());
+    }
+
+    public RSocketRequester connect(Transport transport, String token) {
+        var builder = RSocketRequester.builder().rsocketStrategies(strategies)
+                .dataMimeType(MimeTypeUtils.APPLICATION_JSON);
+        if (token != null) {
+            builder.setupMetadata(new BearerTokenMetadata(token), BEARER);
+        }
+        return switch (transport) {
+            case WEBSOCKET -> builder.websocket(URI.create("ws://localhost:" + httpPort + "/rsocket"));
+            case TCP -> builder.tcp("localhost", tcpPort);
+        };
+    }
+}
