@@ -14,6 +14,13 @@ public sealed interface UploadQuery {
     record FindDocument(UUID documentId) implements UploadQuery {
     }
 
+    /**
+     * Answers {@code List<UUID>}: the flats whose entry requests show this ENTRY_PHOTO (their residents may
+     * view it). Answered by the entry-request context; the upload context asks it for view access.
+     */
+    record FindFlatsShownEntryPhoto(String s3Key) implements UploadQuery {
+    }
+
     /** A confirmed upload, as the contract shows it (plus its society, for scoping). */
     record DocumentView(UUID id, String s3Key, String fileName, long fileSize, String mimeType, UploadPurpose purpose,
                         UUID uploadedBy, UUID societyId, Instant createdAt) {
