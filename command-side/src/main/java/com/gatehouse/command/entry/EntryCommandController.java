@@ -1,0 +1,135 @@
+package com.gatehouse.command.entry;
+
+import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.entry.EntryCommand.CheckOutEntry;
+import com.gatehouse.api.entry.EntryId;
+import com.gatehouse.api.entry.EntryQuery.FindEntry;
+import com.gatehouse.api.entry.EntryQuery.FindEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.ApproveEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RaiseEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RejectEntryRequest;
+import com.gatehouse.api.entry.EntryRequestId;
+import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.entry.EntryViews.EntryView;
+import com.gatehouse.api.entry.ProviderTag;
+import com.gatehouse.command.common.CommandSender;
+import com.gatehouse.command.common.Idempotency;
+import com.gatehouse.command.directory.DirectoryCommandController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * The gate's changes: guards raise entry requests and check visitors out, residents approve or reject.
+ * Each answers the read model's view once it shows the change; reads are served by the query side.
+ */
+@RestController
+@RequestMapping("/api/v1/gate")
+@Tag(name = "Gate")
+public class EntryCommandController {
+
+    private final CommandSender sender;
+
+    public EntryCommandController(CommandSender sender) {
+        this.sender = sender;
+    }
+
+    public record RaiseRequest(@NotNull EntryType type, @NotNull UUID flatId,
+                               @Size(max = 120) String visitorName,
+                               @Pattern(regexp = DirectoryCommandController.PHONE,
+                                       message = DirectoryCommandController.PHONE_MESSAGE) String visitorPhone,
+                               ProviderTag providerTag,
+                               @Size(max = 512) String photoKey) {
+    }
+
+    public record RejectRequest(@Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed(Role.GUARD)
+    @Operation(summary = "Raise an entry request for a flat",
+            description = "The flat must be in the guard's society (404 otherwise); photoKey, when given, must be a "
+                    + "confirmed ENTRY_PHOTO upload of the society (400 otherwise). Every resident of the flat is "
+                    + "notified; the request expires by itself after gatehouse.entry-request.expiry (PT15M). With an "
+                    + "Idempotency-Key, a retry answers the first request and creates nothing.")
+    public Mono<EntryRequestView> raise(Caller caller, @Valid @RequestBody RaiseRequest body,
+                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        var id = Idempotency.newId(caller, "entry-request", key);
+        var command = new RaiseEntryRequest(new EntryRequestId(id), SocietyId.of(caller.societyId()),
+                new FlatId(body.flatId()), new UserId(caller.userId()), body.type(), body.visitorName(),
+                body.visitorPhone(), body.providerTag(), body.photoKey());
+        return sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id), EntryRequestView.class);
+    }
+
+    @PatchMapping("/requests/{id}/approve")
+    @Allowed(Role.RESIDENT)
+    @Operation(summary = "Approve an entry request of your flat",
+            description = "Answers the request with entryId (the gate-log entry). 409 names the status when the "
+                    + "request was already decided or has expired; another flat's request is 404.")
+    public Mono<EntryRequestView> approve(Caller caller, @PathVariable UUID id) {
+        return sender.sendAndAwait(caller,
+                        new ApproveEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
+                                FlatId.of(caller.flatId())),
+                        new FindEntryRequest(id), EntryRequestView.class,
+                        view -> view.status() == EntryRequestStatus.APPROVED)
+                .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
+    }
+
+    @PatchMapping("/requests/{id}/reject")
+    @Allowed(Role.RESIDENT)
+    @Operation(summary = "Reject an entry request of your flat", description = "Body {reason?}; 409 and 404 as for approve.")
+    public Mono<EntryRequestView> reject(Caller caller, @PathVariable UUID id,
+                                         @Valid @RequestBody(required = false) RejectRequest body) {
+        String reason = body == null ? null : body.reason();
+        return sender.sendAndAwait(caller,
+                        new RejectEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
+                                FlatId.of(caller.flatId()), reason),
+                        new FindEntryRequest(id), EntryRequestView.class,
+                        view -> view.status() == EntryRequestStatus.REJECTED)
+                .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
+    }
+
+    @PatchMapping("/entries/{id}/checkout")
+    @Allowed(Role.GUARD)
+    @Operation(summary = "Check a visitor out of the gate log", description = "Answers the entry with exitedAt; 409 when already checked out.")
+    public Mono<EntryView> checkOut(Caller caller, @PathVariable UUID id) {
+        return sender.sendAndAwait(caller,
+                        new CheckOutEntry(new EntryId(id), new UserId(caller.userId()), SocietyId.of(caller.societyId())),
+                        new FindEntry(id), EntryView.class, view -> view.exitedAt() != null)
+                .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry"));
+    }
+
+    private static boolean isUnknown(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

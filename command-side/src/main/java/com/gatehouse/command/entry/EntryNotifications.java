@@ -1,0 +1,102 @@
+package com.gatehouse.command.entry;
+
+import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
+import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.api.entry.ProviderTag;
+import com.gatehouse.api.notification.NotificationContent;
+import com.gatehouse.api.notification.NotificationType;
+import com.gatehouse.command.notification.Notifications;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Who hears about the gate: every resident of the flat when a request is raised ({@code DELIVERY_REQUEST}
+ * for deliveries, else {@code ENTRY_REQUEST}); the society's guards and admins and the flat's residents when
+ * an entry overstays ({@code SYSTEM}). A side effect, so its own processing group that never replays; the
+ * triggering event's id makes each notification once-only even when an event is handled again.
+ */
+@Component
+@ProcessingGroup(EntryNotifications.GROUP)
+@DisallowReplay
+public class EntryNotifications {
+
+    public static final String GROUP = "entry-notifications";
+    public static final String REFERENCE_REQUEST = "EntryRequest";
+    public static final String REFERENCE_ENTRY = "Entry";
+
+    private final Notifications notifications;
+
+    public EntryNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventHandler
+    void on(EntryRequestRaised event, EventMessage<?> message) {
+        notifications.toResidentsOfFlat(message.getIdentifier(), event.societyId(), event.flatId(), requestContent(event));
+    }
+
+    @EventHandler
+    void on(EntryOverstayed event, EventMessage<?> message) {
+        var content = overstayContent(event);
+        notifications.toGuardsAndAdmins(message.getIdentifier(), event.societyId(), content);
+        notifications.toResidentsOfFlat(message.getIdentifier(), event.societyId(), event.flatId(), content);
+    }
+
+    static NotificationContent requestContent(EntryRequestRaised event) {
+        boolean delivery = event.type() == EntryType.DELIVERY;
+        String who = describe(event.type(), event.visitorName(), event.providerTag());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("entryRequestId", event.requestId().toString());
+        data.put("type", event.type().name());
+        data.put("flatId", event.flatId().toString());
+        putIfSet(data, "providerTag", event.providerTag() == null ? null : event.providerTag().name());
+        putIfSet(data, "visitorName", event.visitorName());
+        putIfSet(data, "visitorPhone", event.visitorPhone());
+        data.put("hasPhoto", event.photoKey() != null);
+        data.put("expiresAt", event.expiresAt().toString());
+        return new NotificationContent(delivery ? NotificationType.DELIVERY_REQUEST : NotificationType.ENTRY_REQUEST,
+                delivery ? "Delivery at the gate" : "Visitor at the gate",
+                who + " is at the gate. Approve or reject the entry.",
+                data, REFERENCE_REQUEST, event.requestId().toString());
+    }
+
+    static NotificationContent overstayContent(EntryOverstayed event) {
+        String who = describe(event.type(), event.visitorName(), event.providerTag());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("entryId", event.entryId().toString());
+        data.put("type", event.type().name());
+        data.put("flatId", event.flatId().toString());
+        putIfSet(data, "providerTag", event.providerTag() == null ? null : event.providerTag().name());
+        putIfSet(data, "visitorName", event.visitorName());
+        data.put("enteredAt", event.enteredAt().toString());
+        return new NotificationContent(NotificationType.SYSTEM, "Overstay alert",
+                who + " entered at " + event.enteredAt() + " and has not checked out yet.",
+                data, REFERENCE_ENTRY, event.entryId().toString());
+    }
+
+    /** "SWIGGY delivery", "Asha (visitor)", "A cab", ... */
+    static String describe(EntryType type, String visitorName, ProviderTag providerTag) {
+        String kind = type.name().toLowerCase(Locale.ROOT);
+        if (providerTag != null && providerTag != ProviderTag.OTHER) {
+            return providerTag.name() + " " + kind;
+        }
+        if (visitorName != null) {
+            return visitorName + " (" + kind + ")";
+        }
+        return (type == EntryType.OTHER ? "Someone" : "A " + kind);
+    }
+
+    private static void putIfSet(Map<String, Object> data, String key, Object value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+}

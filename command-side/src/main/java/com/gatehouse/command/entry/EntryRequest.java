@@ -1,0 +1,149 @@
+package com.gatehouse.command.entry;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.entry.EntryCommand.AdmitEntry;
+import com.gatehouse.api.entry.EntryId;
+import com.gatehouse.api.entry.EntryRequestCommand.ApproveEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RaiseEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RejectEntryRequest;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryRequestId;
+import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.command.directory.DirectoryLookup;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * A guard's question to a flat: may this person come in? Pending until exactly one of approve, reject
+ * (residents of that flat) or expire (its own persistent deadline) happens; whatever comes second is
+ * refused with 409 naming the status that won. Commands on one request are serialised by the aggregate
+ * lock, and the expiry deadline re-checks the status before it acts, so the first transition always wins.
+ * <p>
+ * Rules spanning other contexts are checked while deciding the raise: the flat's society through the
+ * command side's own {@link DirectoryLookup} (same transaction), the photo through the upload context's
+ * query ({@link EntryPhotos}). Approval admits the visitor: the gate-log {@link Entry} is created in the
+ * same unit of work, so an approved request always has its entry.
+ */
+@Aggregate
+public class EntryRequest {
+
+    static final String EXPIRY = "entry-request-expiry";
+
+    @AggregateIdentifier
+    private EntryRequestId id;
+    private EntryRequestStatus status;
+    private String expiryScheduleId;
+    private EntryRequestRaised raised;
+
+    protected EntryRequest() {
+    }
+
+    @CommandHandler
+    public EntryRequest(RaiseEntryRequest cmd, Clock clock, DeadlineManager deadlines, EntryRequestSettings settings,
+                        DirectoryLookup directory, EntryPhotos photos) {
+        directory.requireFlatInSociety(cmd.flatId(), cmd.societyId());
+        String photoKey = blankToNull(cmd.photoKey());
+        if (photoKey != null && !photos.isConfirmedEntryPhoto(cmd.societyId(), photoKey)) {
+            throw Problem.invalid("photoKey", "must be the key of a confirmed ENTRY_PHOTO upload of this society");
+        }
+        Instant raisedAt = clock.instant();
+        Instant expiresAt = raisedAt.plus(settings.expiry());
+        String scheduleId = deadlines.schedule(expiresAt, EXPIRY);
+        apply(new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(), cmd.type(),
+                blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(), photoKey,
+                raisedAt, expiresAt, scheduleId));
+    }
+
+    /** Answers the id of the gate-log entry that admits the visitor. */
+    @CommandHandler
+    public EntryId handle(ApproveEntryRequest cmd, Clock clock, DeadlineManager deadlines,
+                          EntryRequestSettings settings) throws Exception {
+        requireResidentOfFlat(cmd.residentFlatId());
+        requirePending();
+        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        EntryId entryId = EntryId.admittedBy(id);
+        apply(new EntryRequestApproved(id, raised.societyId(), raised.flatId(), cmd.residentId(), entryId,
+                clock.instant()));
+        AdmitEntry admit = new AdmitEntry(entryId, id, raised.societyId(), raised.flatId(), raised.type(),
+                raised.visitorName(), raised.visitorPhone(), raised.providerTag(), raised.photoKey(), raised.guardId(),
+                cmd.residentId());
+        createNew(Entry.class, () -> new Entry(admit, clock, deadlines, settings));
+        return entryId;
+    }
+
+    @CommandHandler
+    public void handle(RejectEntryRequest cmd, Clock clock, DeadlineManager deadlines) {
+        requireResidentOfFlat(cmd.residentFlatId());
+        requirePending();
+        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        apply(new EntryRequestRejected(id, raised.societyId(), raised.flatId(), cmd.residentId(),
+                blankToNull(cmd.reason()), clock.instant()));
+    }
+
+    /**
+     * Nobody decided in time. A decision that won the race leaves nothing to do. (The deadline carries no
+     * payload; taking the message first keeps Axon from reading the clock as the payload type.)
+     */
+    @DeadlineHandler(deadlineName = EXPIRY)
+    void expire(DeadlineMessage<?> deadline, Clock clock) {
+        if (status != EntryRequestStatus.PENDING) {
+            return;
+        }
+        apply(new EntryRequestExpired(id, raised.societyId(), raised.flatId(), clock.instant()));
+    }
+
+    /** Residents decide only for their own flat; any other flat's request does not exist for them (404). */
+    private void requireResidentOfFlat(FlatId residentFlat) {
+        if (raised == null || !raised.flatId().equals(residentFlat)) {
+            throw Problem.notFound("Entry request");
+        }
+    }
+
+    private void requirePending() {
+        if (status != EntryRequestStatus.PENDING) {
+            throw Problem.conflict("This entry request is already " + status);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestRaised event) {
+        id = event.requestId();
+        raised = event;
+        status = EntryRequestStatus.PENDING;
+        expiryScheduleId = event.expiryScheduleId();
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestApproved event) {
+        status = EntryRequestStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestRejected event) {
+        status = EntryRequestStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestExpired event) {
+        status = EntryRequestStatus.EXPIRED;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,73 @@
+package com.gatehouse.command.entry;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.command.directory.DirectoryLookup;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the entry aggregates' fixtures share: the fixture's simulated clock and the cross-context rules. */
+final class FixtureSupport {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final Duration EXPIRY = Duration.ofMinutes(15);
+    static final Duration OVERSTAY = Duration.ofMinutes(30);
+
+    private FixtureSupport() {
+    }
+
+    /** Registers a clock that reads the fixture's simulated time, the settings, and the lookups of other contexts. */
+    static void registerResources(AggregateTestFixture<?> fixture, Map<FlatId, SocietyId> flats,
+                                  EntryPhotos photos) {
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        });
+        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY));
+        fixture.registerInjectableResource(new DirectoryLookup(null) {
+            @Override
+            public Optional<SocietyId> societyOfFlat(FlatId flat) {
+                return Optional.ofNullable(flats.get(flat));
+            }
+        });
+        fixture.registerInjectableResource(photos);
+    }
+
+    /** A refusal of the given kind whose detail mentions {@code text}. */
+    static Matcher<Throwable> problem(Problem.Kind kind, String text) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable error) {
+                return error instanceof Problem p && p.kind() == kind && p.getMessage().contains(text);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a " + kind + " problem mentioning '" + text + "'");
+            }
+        };
+    }
+}

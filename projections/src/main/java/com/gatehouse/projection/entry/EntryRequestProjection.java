@@ -1,0 +1,99 @@
+package com.gatehouse.projection.entry;
+
+import com.gatehouse.api.entry.EntryQuery.FindEntryRequest;
+import com.gatehouse.api.entry.EntryQuery.WatchEntryRequests;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
+
+/**
+ * Builds the entry-request read model and feeds the live views: every change is emitted (after commit) to
+ * the subscribers of that request and to the society's and the flat's feeds. JDBC in the processor's
+ * transaction; inserts are insert-if-absent and updates are guarded by the aggregate sequence number, so a
+ * re-delivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(EntryRequestProjection.GROUP)
+public class EntryRequestProjection {
+
+    public static final String GROUP = "entry-requests";
+
+    private final JdbcTemplate jdbc;
+    private final EntryRequestReadModel readModel;
+    private final QueryUpdateEmitter emitter;
+
+    public EntryRequestProjection(JdbcTemplate jdbc, EntryRequestReadModel readModel, QueryUpdateEmitter emitter) {
+        this.jdbc = jdbc;
+        this.readModel = readModel;
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(EntryRequestRaised event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into entry_request (id, society_id, flat_id, type, status, visitor_name, visitor_phone,
+                            provider_tag, photo_key, guard_id, expires_at, created_at, version)
+                        values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.requestId().value(), event.societyId().value(), event.flatId().value(), event.type().name(),
+                event.visitorName(), event.visitorPhone(),
+                event.providerTag() == null ? null : event.providerTag().name(), event.photoKey(),
+                event.guardId().value(), ts(event.expiresAt()), ts(event.raisedAt()), version);
+        emit(event.requestId().value());
+    }
+
+    @EventHandler
+    void on(EntryRequestApproved event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update entry_request set status = 'APPROVED', approved_by_id = ?, approved_at = ?, entry_id = ?,
+                            version = ? where id = ? and version < ?""",
+                event.approvedBy().value(), ts(event.approvedAt()), event.entryId().value(), version,
+                event.requestId().value(), version);
+        emit(event.requestId().value());
+    }
+
+    @EventHandler
+    void on(EntryRequestRejected event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update entry_request set status = 'REJECTED', rejected_at = ?, rejection_reason = ?, version = ?
+                        where id = ? and version < ?""",
+                ts(event.rejectedAt()), event.reason(), version, event.requestId().value(), version);
+        emit(event.requestId().value());
+    }
+
+    @EventHandler
+    void on(EntryRequestExpired event, @SequenceNumber long version) {
+        jdbc.update("update entry_request set status = 'EXPIRED', version = ? where id = ? and version < ?",
+                version, event.requestId().value(), version);
+        emit(event.requestId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate entry_request");
+    }
+
+    private void emit(UUID id) {
+        readModel.find(id).ifPresent(view -> {
+            emitter.emit(FindEntryRequest.class, q -> q.requestId().equals(id), view);
+            emitter.emit(WatchEntryRequests.class, q -> watches(q, view), view);
+        });
+    }
+
+    private static boolean watches(WatchEntryRequests query, EntryRequestView view) {
+        return query.societyId().equals(view.societyId())
+                && (query.flatId() == null || query.flatId().equals(view.flatId()));
+    }
+}

@@ -1,0 +1,93 @@
+package com.gatehouse.projection.entry;
+
+import com.gatehouse.api.common.PageRequest;
+import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.entry.ProviderTag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The entry-request table: written by {@link EntryRequestProjection}, read by the query side. */
+@Repository
+public class EntryRequestReadModel {
+
+    static final RowMapper<EntryRequestView> REQUEST = (rs, i) -> new EntryRequestView(rs.getObject("id", UUID.class),
+            EntryType.valueOf(rs.getString("type")), EntryRequestStatus.valueOf(rs.getString("status")),
+            rs.getString("visitor_name"), rs.getString("visitor_phone"),
+            enumOrNull(ProviderTag.class, rs.getString("provider_tag")), rs.getString("photo_key"),
+            rs.getObject("flat_id", UUID.class), rs.getObject("society_id", UUID.class),
+            rs.getObject("guard_id", UUID.class), rs.getObject("approved_by_id", UUID.class),
+            instant(rs, "approved_at"), instant(rs, "rejected_at"), rs.getString("rejection_reason"),
+            instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"));
+
+    private final JdbcTemplate jdbc;
+
+    public EntryRequestReadModel(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EntryRequestView> find(UUID id) {
+        return jdbc.query("select * from entry_request where id = ?", REQUEST, id).stream().findFirst();
+    }
+
+    /** Requests of a society, optionally of one flat and one status, newest first. */
+    public PageRequest.Slice<EntryRequestView> list(UUID societyId, UUID flatId, EntryRequestStatus status,
+                                                   PageRequest page) {
+        var where = new StringBuilder(" where society_id = ?");
+        List<Object> args = new ArrayList<>(List.of(societyId));
+        if (flatId != null) {
+            where.append(" and flat_id = ?");
+            args.add(flatId);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        Long total = jdbc.queryForObject("select count(*) from entry_request" + where, Long.class, args.toArray());
+        args.add(page.limit());
+        args.add(page.offset());
+        return new PageRequest.Slice<>(jdbc.query("select * from entry_request" + where
+                + " order by created_at desc, id limit ? offset ?", REQUEST, args.toArray()), total == null ? 0 : total);
+    }
+
+    /** The pending requests of a society (or of one flat), newest first: a live feed's initial state. */
+    public List<EntryRequestView> pending(UUID societyId, UUID flatId, int limit) {
+        if (flatId == null) {
+            return jdbc.query("""
+                    select * from entry_request where society_id = ? and status = 'PENDING'
+                    order by created_at desc, id limit ?""", REQUEST, societyId, limit);
+        }
+        return jdbc.query("""
+                select * from entry_request where society_id = ? and flat_id = ? and status = 'PENDING'
+                order by created_at desc, id limit ?""", REQUEST, societyId, flatId, limit);
+    }
+
+    /** The flats whose requests show a photo (their residents may view it). */
+    public List<UUID> flatsShowingPhoto(String photoKey) {
+        return jdbc.queryForList("select distinct flat_id from entry_request where photo_key = ?", UUID.class, photoKey);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

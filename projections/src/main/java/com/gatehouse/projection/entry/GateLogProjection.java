@@ -1,0 +1,87 @@
+package com.gatehouse.projection.entry;
+
+import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
+import com.gatehouse.api.entry.EntryEvent.EntryCheckedOut;
+import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
+import com.gatehouse.api.entry.EntryQuery.FindEntry;
+import com.gatehouse.api.entry.EntryQuery.WatchEntries;
+import com.gatehouse.api.entry.EntryViews.EntryView;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
+
+/**
+ * Builds the gate log and feeds its live views (the entry's own subscribers, the society's and the flat's
+ * feeds). Idempotent like {@link EntryRequestProjection}.
+ */
+@Component
+@ProcessingGroup(GateLogProjection.GROUP)
+public class GateLogProjection {
+
+    public static final String GROUP = "gate-log";
+
+    private final JdbcTemplate jdbc;
+    private final GateLogReadModel readModel;
+    private final QueryUpdateEmitter emitter;
+
+    public GateLogProjection(JdbcTemplate jdbc, GateLogReadModel readModel, QueryUpdateEmitter emitter) {
+        this.jdbc = jdbc;
+        this.readModel = readModel;
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(EntryAdmitted event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into gate_entry (id, entry_request_id, society_id, flat_id, type, visitor_name,
+                            visitor_phone, provider_tag, photo_key, guard_id, approved_by_id, entered_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.entryId().value(), event.requestId().value(), event.societyId().value(), event.flatId().value(),
+                event.type().name(), event.visitorName(), event.visitorPhone(),
+                event.providerTag() == null ? null : event.providerTag().name(), event.photoKey(),
+                event.guardId().value(), event.approvedBy() == null ? null : event.approvedBy().value(),
+                ts(event.enteredAt()), version);
+        emit(event.entryId().value());
+    }
+
+    @EventHandler
+    void on(EntryCheckedOut event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update gate_entry set exited_at = ?, checked_out_by_id = ?, version = ?
+                        where id = ? and version < ?""",
+                ts(event.exitedAt()), event.checkedOutBy().value(), version, event.entryId().value(), version);
+        emit(event.entryId().value());
+    }
+
+    @EventHandler
+    void on(EntryOverstayed event, @SequenceNumber long version) {
+        jdbc.update("update gate_entry set overstay_alerted_at = ?, version = ? where id = ? and version < ?",
+                ts(event.alertedAt()), version, event.entryId().value(), version);
+        emit(event.entryId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate gate_entry");
+    }
+
+    private void emit(UUID id) {
+        readModel.find(id).ifPresent(view -> {
+            emitter.emit(FindEntry.class, q -> q.entryId().equals(id), view);
+            emitter.emit(WatchEntries.class, q -> watches(q, view), view);
+        });
+    }
+
+    private static boolean watches(WatchEntries query, EntryView view) {
+        return query.societyId().equals(view.societyId())
+                && (query.flatId() == null || query.flatId().equals(view.flatId()));
+    }
+}

@@ -1,0 +1,85 @@
+package com.gatehouse.projection.entry;
+
+import com.gatehouse.api.common.PageRequest;
+import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.api.entry.EntryViews.EntryView;
+import com.gatehouse.api.entry.ProviderTag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.gatehouse.projection.entry.EntryRequestReadModel.enumOrNull;
+import static com.gatehouse.projection.entry.EntryRequestReadModel.instant;
+import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
+
+/** The gate-log table: written by {@link GateLogProjection}, read by the query side. */
+@Repository
+public class GateLogReadModel {
+
+    static final RowMapper<EntryView> ENTRY = (rs, i) -> new EntryView(rs.getObject("id", UUID.class),
+            rs.getObject("entry_request_id", UUID.class), EntryType.valueOf(rs.getString("type")),
+            rs.getString("visitor_name"), rs.getString("visitor_phone"),
+            enumOrNull(ProviderTag.class, rs.getString("provider_tag")), rs.getString("photo_key"),
+            rs.getObject("flat_id", UUID.class), rs.getObject("society_id", UUID.class),
+            rs.getObject("guard_id", UUID.class), rs.getObject("approved_by_id", UUID.class),
+            instant(rs, "entered_at"), instant(rs, "exited_at"), rs.getObject("checked_out_by_id", UUID.class),
+            instant(rs, "overstay_alerted_at"));
+
+    private final JdbcTemplate jdbc;
+
+    public GateLogReadModel(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EntryView> find(UUID id) {
+        return jdbc.query("select * from gate_entry where id = ?", ENTRY, id).stream().findFirst();
+    }
+
+    /**
+     * Entries of a society, newest first: optionally of one flat, entered at or after {@code from} and
+     * before {@code to}, and only open ({@code open} true) or only checked out (false).
+     */
+    public PageRequest.Slice<EntryView> list(UUID societyId, UUID flatId, Instant from, Instant to, Boolean open,
+                                            PageRequest page) {
+        var where = new StringBuilder(" where society_id = ?");
+        List<Object> args = new ArrayList<>(List.of(societyId));
+        if (flatId != null) {
+            where.append(" and flat_id = ?");
+            args.add(flatId);
+        }
+        if (from != null) {
+            where.append(" and entered_at >= ?");
+            args.add(ts(from));
+        }
+        if (to != null) {
+            where.append(" and entered_at < ?");
+            args.add(ts(to));
+        }
+        if (open != null) {
+            where.append(open ? " and exited_at is null" : " and exited_at is not null");
+        }
+        Long total = jdbc.queryForObject("select count(*) from gate_entry" + where, Long.class, args.toArray());
+        args.add(page.limit());
+        args.add(page.offset());
+        return new PageRequest.Slice<>(jdbc.query("select * from gate_entry" + where
+                + " order by entered_at desc, id limit ? offset ?", ENTRY, args.toArray()), total == null ? 0 : total);
+    }
+
+    /** The open entries of a society (or of one flat), newest first: a live feed's initial state. */
+    public List<EntryView> open(UUID societyId, UUID flatId, int limit) {
+        if (flatId == null) {
+            return jdbc.query("""
+                    select * from gate_entry where society_id = ? and exited_at is null
+                    order by entered_at desc, id limit ?""", ENTRY, societyId, limit);
+        }
+        return jdbc.query("""
+                select * from gate_entry where society_id = ? and flat_id = ? and exited_at is null
+                order by entered_at desc, id limit ?""", ENTRY, societyId, flatId, limit);
+    }
+}

@@ -1,0 +1,130 @@
+package com.gatehouse.query.entry;
+
+import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.PageRequest;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.entry.EntryViews.EntryView;
+import com.gatehouse.api.upload.ObjectUrls;
+import com.gatehouse.projection.entry.EntryRequestReadModel;
+import com.gatehouse.projection.entry.GateLogReadModel;
+import com.gatehouse.query.common.Blocking;
+import com.gatehouse.query.common.Paged;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads of entry requests and the gate log. Guards and admins see their society; residents only their own
+ * flat: another flat's or society's request or entry answers 404, as if it did not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/gate")
+@Tag(name = "Gate")
+public class EntryQueryController {
+
+    private final EntryRequestReadModel requests;
+    private final GateLogReadModel gateLog;
+    private final ObjectProvider<ObjectUrls> objectUrls;
+
+    public EntryQueryController(EntryRequestReadModel requests, GateLogReadModel gateLog,
+                                ObjectProvider<ObjectUrls> objectUrls) {
+        this.requests = requests;
+        this.gateLog = gateLog;
+        this.objectUrls = objectUrls;
+    }
+
+    @GetMapping("/requests")
+    @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "Entry requests, newest first",
+            description = "Filters status and flatId; residents see only their own flat. Response: {entryRequests: [...], pagination}.")
+    public Mono<Map<String, Object>> requests(Caller caller, @RequestParam(required = false) EntryRequestStatus status,
+                                              @RequestParam(required = false) UUID flatId,
+                                              @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer limit) {
+        var request = PageRequest.of(page, limit);
+        UUID flat = flatScope(caller, flatId);
+        return Blocking.read(() -> Paged.body("entryRequests",
+                requests.list(caller.societyId(), flat, status, request), request));
+    }
+
+    @GetMapping("/requests/{id}")
+    @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "An entry request")
+    public Mono<EntryRequestView> request(Caller caller, @PathVariable UUID id) {
+        return visibleRequest(caller, id);
+    }
+
+    @GetMapping("/requests/{id}/photo")
+    @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "A short-lived link to the request's photo",
+            description = "Response {url, expiresAt}; 404 when the request has no photo.")
+    public Mono<ObjectUrls.SignedUrl> photo(Caller caller, @PathVariable UUID id) {
+        return visibleRequest(caller, id)
+                .filter(view -> view.photoKey() != null)
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Photo")))
+                .flatMap(view -> Blocking.read(() -> objectUrls.getObject().viewUrl(view.photoKey())));
+    }
+
+    @GetMapping("/entries")
+    @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "The gate log, newest first",
+            description = "Filters: from/to (ISO-8601 instants, on the time of entry; from inclusive, to exclusive), "
+                    + "flatId, open (true: still inside, false: checked out). Residents see only their own flat. "
+                    + "Response: {entries: [...], pagination}.")
+    public Mono<Map<String, Object>> entries(Caller caller,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                             @RequestParam(required = false) UUID flatId,
+                                             @RequestParam(required = false) Boolean open,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer limit) {
+        var request = PageRequest.of(page, limit);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw Problem.invalid("to", "must be after from");
+        }
+        UUID flat = flatScope(caller, flatId);
+        return Blocking.read(() -> Paged.body("entries",
+                gateLog.list(caller.societyId(), flat, from, to, open, request), request));
+    }
+
+    @GetMapping("/entries/{id}")
+    @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "An entry of the gate log")
+    public Mono<EntryView> entry(Caller caller, @PathVariable UUID id) {
+        return Blocking.readOptional(() -> gateLog.find(id))
+                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Entry")));
+    }
+
+    private Mono<EntryRequestView> visibleRequest(Caller caller, UUID id) {
+        return Blocking.readOptional(() -> requests.find(id))
+                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Entry request")));
+    }
+
+    /** The flat a list is confined to: a resident's own (asking for another is 404), else the filter as given. */
+    static UUID flatScope(Caller caller, UUID requestedFlat) {
+        if (caller.role() != Role.RESIDENT) {
+            return requestedFlat;
+        }
+        if (caller.flatId() == null || (requestedFlat != null && !requestedFlat.equals(caller.flatId()))) {
+            throw Problem.notFound("Flat");
+        }
+        return caller.flatId();
+    }
+}

@@ -1,0 +1,36 @@
+package com.gatehouse.api.entry;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+
+import java.time.Instant;
+
+/** What happened to a gate-log entry. Every event names the society and the flat. */
+public sealed interface EntryEvent {
+
+    EntryId entryId();
+
+    SocietyId societyId();
+
+    FlatId flatId();
+
+    /**
+     * Someone came in. For the kinds watched for overstay, {@code overstayAt} is when the alert is due and
+     * {@code overstayScheduleId} the persistent deadline that raises it; both are null otherwise.
+     */
+    record EntryAdmitted(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId, EntryType type,
+                         String visitorName, String visitorPhone, ProviderTag providerTag, String photoKey,
+                         UserId guardId, UserId approvedBy, Instant enteredAt, Instant overstayAt,
+                         String overstayScheduleId) implements EntryEvent {
+    }
+
+    record EntryCheckedOut(EntryId entryId, SocietyId societyId, FlatId flatId, UserId checkedOutBy, Instant exitedAt)
+            implements EntryEvent {
+    }
+
+    /** The entry was still open when its overstay deadline fired: raised once per entry. */
+    record EntryOverstayed(EntryId entryId, SocietyId societyId, FlatId flatId, EntryType type, String visitorName,
+                           ProviderTag providerTag, Instant enteredAt, Instant alertedAt) implements EntryEvent {
+    }
+}

@@ -1,0 +1,41 @@
+package com.gatehouse.api.entry;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+
+import java.time.Instant;
+
+/**
+ * What happened to an entry request. Every event names the society and the flat, so projections and
+ * live feeds need no lookup. After {@link EntryRequestRaised} exactly one of the other three follows.
+ */
+public sealed interface EntryRequestEvent {
+
+    EntryRequestId requestId();
+
+    SocietyId societyId();
+
+    FlatId flatId();
+
+    /** {@code expiryScheduleId} is the persistent deadline that expires the request at {@code expiresAt}. */
+    record EntryRequestRaised(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId guardId,
+                              EntryType type, String visitorName, String visitorPhone, ProviderTag providerTag,
+                              String photoKey, Instant raisedAt, Instant expiresAt, String expiryScheduleId)
+            implements EntryRequestEvent {
+    }
+
+    /** The visitor may come in: {@code entryId} is the gate-log entry created in the same transaction. */
+    record EntryRequestApproved(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId approvedBy,
+                                EntryId entryId, Instant approvedAt) implements EntryRequestEvent {
+    }
+
+    record EntryRequestRejected(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId rejectedBy,
+                                String reason, Instant rejectedAt) implements EntryRequestEvent {
+    }
+
+    /** Nobody decided in time; {@code expiredAt} is when the deadline actually fired. */
+    record EntryRequestExpired(EntryRequestId requestId, SocietyId societyId, FlatId flatId, Instant expiredAt)
+            implements EntryRequestEvent {
+    }
+}

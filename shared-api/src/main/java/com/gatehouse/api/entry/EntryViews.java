@@ -1,0 +1,29 @@
+package com.gatehouse.api.entry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Read models of entry requests and the gate log, as served over REST and RSocket. */
+public final class EntryViews {
+
+    private EntryViews() {
+    }
+
+    /** The contract's request. */
+    public record EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
+                                   String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
+                                   UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
+                                   Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
+                                   Instant createdAt) {
+    }
+
+    /**
+     * A gate-log entry: who came in for which flat, on whose approval, when they came and left
+     * ({@code exitedAt} null while inside), and when an overstay alert went out (null if none).
+     */
+    public record EntryView(UUID id, UUID entryRequestId, EntryType type, String visitorName, String visitorPhone,
+                            ProviderTag providerTag, String photoKey, UUID flatId, UUID societyId, UUID guardId,
+                            UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
+                            Instant overstayAlertedAt) {
+    }
+}
