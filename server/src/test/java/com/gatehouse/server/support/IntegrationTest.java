@@ -26,6 +26,7 @@ import java.nio.file.Path;
                 "gatehouse.admin.phone=" + Api.ADMIN_PHONE,
                 "gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
                 "gatehouse.entry-request.expiry=PT2S",
+                "gatehouse.entry-request.overstay=PT3S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
         })
