@@ -18,6 +18,7 @@ public final class Benchmarks {
 
     static {
         SCENARIOS.put("replay-and-export", new ReplayAndExport());
+        SCENARIOS.put("entry-requests", new EntryRequests());
     }
 
     private Benchmarks() {
