@@ -82,22 +82,41 @@ public final class EntryRequests implements Benchmarks.Scenario {
 
     @Override
     public void run() throws Exception {
+        // -Dentry.parts=1,3 runs a subset; -Dentry.settings=a=b,c=d starts the servers with extra settings
+        Set<String> parts = Set.of(System.getProperty("entry.parts", "1,2,3").split(","));
+        String[] settings = System.getProperty("entry.settings", "").isBlank() ? new String[0]
+                : System.getProperty("entry.settings").split(",");
         var table = new StringBuilder();
-        String setting;
-        try (var server = BenchmarkServer.start()) {
-            var world = World.build(server, FLATS, RESIDENTS_PER_FLAT);
-            setting = "Hikari pool " + server.context().getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10")
-                    + ", db-scheduler threads " + server.context().getEnvironment().getProperty("db-scheduler.threads", "10");
-            throughput(server, world, table);
-            latency(server, world, table);
+        String setting = "";
+        if (parts.contains("1") || parts.contains("2")) {
+            try (var server = BenchmarkServer.start(settings)) {
+                var world = World.build(server, FLATS, RESIDENTS_PER_FLAT);
+                setting = describe(server);
+                if (parts.contains("1")) {
+                    throughput(server, world, table);
+                }
+                if (parts.contains("2")) {
+                    latency(server, world, table);
+                }
+            }
         }
-        try (var server = BenchmarkServer.start()) {
-            var world = World.build(server, 100, 0);
-            expiry(server, world, table);
+        if (parts.contains("3")) {
+            try (var server = BenchmarkServer.start(settings)) {
+                var world = World.build(server, 100, 0);
+                setting = describe(server);
+                expiry(server, world, table);
+            }
         }
         System.out.println(table);
         System.out.printf("(%d cores, JDK %s, embedded PostgreSQL 17 with fsync on, clients in the same JVM as the server; %s)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), setting);
+    }
+
+    private static String describe(BenchmarkServer server) {
+        var env = server.context().getEnvironment();
+        return "Hikari pool " + env.getProperty("spring.datasource.hikari.maximum-pool-size", "10")
+                + ", db-scheduler threads " + env.getProperty("db-scheduler.threads", "10")
+                + ", polling " + env.getProperty("db-scheduler.polling-strategy", "fetch");
     }
 
     // ---------------------------------------------------------------------------------------------- part 1
