@@ -77,18 +77,19 @@ public class Document {
         }
         UploadPurpose purpose = cmd.purpose();
         if (!purpose.uploaders().contains(by.role())) {
-            throw Problem.forbidden("A " + by.role() + " may not upload a " + purpose);
+            throw Problem.forbidden("The role " + by.role() + " may not upload " + purpose + " files; "
+                    + purpose.uploaders().stream().map(Enum::name).sorted().toList() + " may");
         }
         String type = cmd.mimeType() == null ? "" : cmd.mimeType().strip().toLowerCase(Locale.ROOT);
         if (!purpose.mimeTypes().contains(type)) {
-            throw new Problem(Problem.Kind.UNSUPPORTED_TYPE, "A " + purpose + " must be one of "
+            throw new Problem(Problem.Kind.UNSUPPORTED_TYPE, purpose + " files must be one of "
                     + purpose.mimeTypes().stream().sorted().toList() + "; was " + cmd.mimeType());
         }
         if (cmd.fileSize() < 1) {
             throw Problem.invalid("fileSize", "must be at least 1 byte");
         }
         if (cmd.fileSize() > purpose.maxBytes()) {
-            throw new Problem(Problem.Kind.TOO_LARGE, "A " + purpose + " may have at most " + purpose.maxBytes()
+            throw new Problem(Problem.Kind.TOO_LARGE, purpose + " files may have at most " + purpose.maxBytes()
                     + " bytes (" + purpose.maxBytes() / (1024 * 1024) + " MB); was " + cmd.fileSize());
         }
         String name = FileNames.displayName(cmd.fileName());

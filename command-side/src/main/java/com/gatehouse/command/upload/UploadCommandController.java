@@ -21,6 +21,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -119,7 +121,18 @@ public class UploadCommandController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> sender.sendAndAwait(caller,
                         new ConfirmUpload(key.documentId(), body.s3Key(), caller, stored.orElse(null)),
-                        new FindDocument(key.documentId().value()), DocumentView.class, view -> true));
+                        new FindDocument(key.documentId().value()), DocumentView.class, view -> true))
+                .onErrorMap(UploadCommandController::isNotAnUpload, e -> Problem.notFound("Upload"));
+    }
+
+    /** A key whose id names no upload: no events at all, or those of another kind of aggregate. */
+    private static boolean isNotAnUpload(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @DeleteMapping("/{id}")

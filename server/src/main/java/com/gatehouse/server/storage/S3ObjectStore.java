@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,14 +56,14 @@ public class S3ObjectStore implements ObjectStore, ObjectUrls {
                 headers.put(headerName(name), String.join(",", values));
             }
         });
-        return new PresignedUpload(presigned.url().toString(), presigned.expiration(), headers);
+        return new PresignedUpload(presigned.url().toString(), expiry(presigned.expiration()), headers);
     }
 
     @Override
     public SignedUrl presignDownload(String key, Duration ttl) {
         var presigned = reach(() -> presigner.presignGetObject(p -> p.signatureDuration(ttl)
                 .getObjectRequest(get -> get.bucket(bucket).key(key))));
-        return new SignedUrl(presigned.url().toString(), presigned.expiration());
+        return new SignedUrl(presigned.url().toString(), expiry(presigned.expiration()));
     }
 
     /** A view link that lives {@code gatehouse.upload.view-url-ttl}. */
@@ -90,6 +92,14 @@ public class S3ObjectStore implements ObjectStore, ObjectUrls {
     @Override
     public void delete(String key) {
         reach(() -> s3.deleteObject(d -> d.bucket(bucket).key(key)));
+    }
+
+    /**
+     * The instant the store stops accepting the URL: X-Amz-Date (whole seconds) plus X-Amz-Expires, so the
+     * SDK's exact signing instant plus the lifetime, cut to whole seconds.
+     */
+    private static Instant expiry(Instant expiration) {
+        return expiration.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static <T> T reach(Supplier<T> call) {
