@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Removes an object from the store once its removal is decided (document deleted, upload abandoned).
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * Failures propagate: the processor retries the event until the store takes the delete (deleting a
  * missing object succeeds, so retries are harmless). Replays never delete again.
  */
-@Configuration
+@Component
 @ProcessingGroup(ObjectRemoval.GROUP)
 public class ObjectRemoval {
 
