@@ -29,6 +29,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -124,9 +125,10 @@ public class EntryCommandController {
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry"));
     }
 
+    /** No such aggregate, or an id of another kind of aggregate (an entry id given as a request id, ...). */
     private static boolean isUnknown(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof AggregateNotFoundException) {
+            if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
                 return true;
             }
         }

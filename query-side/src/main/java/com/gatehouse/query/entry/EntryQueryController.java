@@ -15,7 +15,6 @@ import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +38,10 @@ public class EntryQueryController {
 
     private final EntryRequestReadModel requests;
     private final GateLogReadModel gateLog;
-    private final ObjectProvider<ObjectUrls> objectUrls;
+    private final ObjectUrls objectUrls;
 
     public EntryQueryController(EntryRequestReadModel requests, GateLogReadModel gateLog,
-                                ObjectProvider<ObjectUrls> objectUrls) {
+                                ObjectUrls objectUrls) {
         this.requests = requests;
         this.gateLog = gateLog;
         this.objectUrls = objectUrls;
@@ -72,12 +71,14 @@ public class EntryQueryController {
     @GetMapping("/requests/{id}/photo")
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "A short-lived link to the request's photo",
-            description = "Response {url, expiresAt}; 404 when the request has no photo.")
+            description = "Response {url, expiresAt} (a pre-signed GET, valid gatehouse.upload.view-url-ttl); "
+                    + "404 when the request has no photo. Same rule as the upload context: the society's guards and "
+                    + "admins, and the residents of the request's flat.")
     public Mono<ObjectUrls.SignedUrl> photo(Caller caller, @PathVariable UUID id) {
         return visibleRequest(caller, id)
                 .filter(view -> view.photoKey() != null)
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Photo")))
-                .flatMap(view -> Blocking.read(() -> objectUrls.getObject().viewUrl(view.photoKey())));
+                .flatMap(view -> Blocking.read(() -> objectUrls.viewUrl(view.photoKey())));
     }
 
     @GetMapping("/entries")
