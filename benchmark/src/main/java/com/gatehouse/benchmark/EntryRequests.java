@@ -82,7 +82,9 @@ public final class EntryRequests implements Benchmarks.Scenario {
 
     @Override
     public void run() throws Exception {
-        // -Dentry.parts=1,3 runs a subset; -Dentry.settings=a=b,c=d starts the servers with extra settings
+        // -Dentry.parts=1,3 runs a subset; -Dentry.settings=a=b,c=d starts the servers with extra settings;
+        // -Dentry.sql="alter system set synchronous_commit = off; select pg_reload_conf()" is run on each server's
+        // PostgreSQL first (a diagnostic: how much of a figure is waiting for the disk)
         Set<String> parts = Set.of(System.getProperty("entry.parts", "1,2,3").split(","));
         String[] settings = System.getProperty("entry.settings", "").isBlank() ? new String[0]
                 : System.getProperty("entry.settings").split(",");
@@ -90,6 +92,7 @@ public final class EntryRequests implements Benchmarks.Scenario {
         String setting = "";
         if (parts.contains("1") || parts.contains("2")) {
             try (var server = BenchmarkServer.start(settings)) {
+                diagnosticSql(server);
                 var world = World.build(server, FLATS, RESIDENTS_PER_FLAT);
                 setting = describe(server);
                 if (parts.contains("1")) {
@@ -102,6 +105,7 @@ public final class EntryRequests implements Benchmarks.Scenario {
         }
         if (parts.contains("3")) {
             try (var server = BenchmarkServer.start(settings)) {
+                diagnosticSql(server);
                 var world = World.build(server, 100, 0);
                 setting = describe(server);
                 expiry(server, world, table);
@@ -110,6 +114,22 @@ public final class EntryRequests implements Benchmarks.Scenario {
         System.out.println(table);
         System.out.printf("(%d cores, JDK %s, embedded PostgreSQL 17 with fsync on, clients in the same JVM as the server; %s)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), setting);
+    }
+
+    private static void diagnosticSql(BenchmarkServer server) throws Exception {
+        String sql = System.getProperty("entry.sql", "");
+        if (sql.isBlank()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(server.context().getBean(EmbeddedDatabase.class).jdbcUrl(),
+                "postgres", "postgres")) {
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    c.createStatement().execute(statement);
+                }
+            }
+        }
+        System.err.println("diagnostic SQL applied: " + sql);
     }
 
     private static String describe(BenchmarkServer server) {
