@@ -3,10 +3,14 @@ package com.gatehouse.command.notification;
 import com.gatehouse.api.notification.AnnouncementEvent.AnnouncementMade;
 import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationType;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -27,6 +31,17 @@ public class AnnouncementNotifier {
 
     public AnnouncementNotifier(Notifications notifications) {
         this.notifications = notifications;
+    }
+
+    /**
+     * A tracking processor, woken by each local commit (the house default, pooled, polls the JDBC event
+     * store every 500 ms): announcements reach phones in milliseconds rather than up to half a second.
+     */
+    @Bean
+    public static ConfigurerModule announcementsPromptly() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(GROUP,
+                Configuration::eventStore, config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(10));
     }
 
     @EventHandler

@@ -8,10 +8,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
-import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
 
@@ -100,10 +100,12 @@ public class NotificationFeed {
                 () -> queries.subscriptionQuery(new WatchNotifications(user), ResponseTypes.instanceOf(Long.class),
                         ResponseTypes.instanceOf(NotificationChange.class)),
                 (SubscriptionQueryResult<Long, NotificationChange> subscription) -> {
+                    // an overflow must end the stream at once, not queue behind the frames the client is not reading
+                    Sinks.Empty<NotificationView> overflow = Sinks.empty();
                     Flux<Frame> live = subscription.updates()
-                            .onBackpressureBuffer(LIVE_BUFFER, dropped -> {
-                            }, BufferOverflowStrategy.ERROR)
-                            .onErrorMap(Exceptions::isOverflow, overflow -> new SlowSubscriber())
+                            .onBackpressureBuffer(LIVE_BUFFER,
+                                    dropped -> overflow.tryEmitError(new SlowSubscriber()),
+                                    BufferOverflowStrategy.DROP_LATEST)
                             .publishOn(Schedulers.parallel(), PREFETCH)
                             .map(Frame.Live::new);
                     Flux<Frame> stored = reads.head(user).flatMapMany(head -> Flux.concat(
@@ -121,7 +123,8 @@ public class NotificationFeed {
                                     sent[0] = update.change().seq();
                                     out.next(update.change().notification());
                                 }
-                            });
+                            })
+                            .takeUntilOther(overflow.asMono());
                 },
                 SubscriptionQueryResult::cancel);
     }
