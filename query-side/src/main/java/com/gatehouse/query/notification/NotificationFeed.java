@@ -33,10 +33,14 @@ import java.util.UUID;
  *     <li>send the stored part, page by page, limited to changes up to the head, then the live changes
  *     after the head, each only if it is newer than the last one sent.</li>
  * </ol>
- * Bounds: at most {@value #LIVE_BUFFER} changes wait for a client (plus {@value #PREFETCH} in flight);
- * a client that falls further behind gets {@link SlowSubscriber} and is dropped (it reconnects with
- * {@code since}). The stored part is read {@value #PAGE} rows at a time, only as the client asks for more,
- * and no database connection is held between pages.
+ * Bounds: frames go out only as the client asks for them (RSocket request-n). At most {@value #LIVE_BUFFER}
+ * changes wait for a client, besides 2 x {@value #PREFETCH} queued between the stages; a client that falls
+ * further behind gets {@link SlowSubscriber} at once and its connection is closed (it reconnects with
+ * {@code since}), so memory per subscriber stays bounded and the projection never waits for anyone. The
+ * stored part is read {@value #PAGE} rows at a time, only as the client asks for more, and no database
+ * connection is held between pages. A vanished client is noticed by RSocket keepalive (the client's
+ * setting; Spring's default: 20 s interval, 90 s max lifetime), which closes the connection and with it
+ * the subscription.
  */
 @Component
 public class NotificationFeed {

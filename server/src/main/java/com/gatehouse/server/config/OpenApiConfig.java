@@ -48,9 +48,9 @@ public class OpenApiConfig {
             (oldest first), then new ones as they are sent and read-state changes made on other devices. \
             `{since: <notification id>}` sends instead every notification sent after that one (and every one read \
             after it) before going live, so a reconnecting app misses nothing and gets nothing twice; `{since: \
-            <ISO-8601 time>}` does the same from a time; an unknown id falls back to the unread ones. At most 256 \
-            frames wait for a client (32 more in flight); a client that falls further behind gets an error and \
-            its connection is closed: reconnect with since. Admins notify their whole society with \
+            <ISO-8601 time>}` does the same from a time; an unknown id falls back to the unread ones. Frames go out \
+            as the client requests them; at most 256 wait for a client (64 more queued for sending): a client \
+            that falls further behind gets an error and its connection is closed: reconnect with since. Admins notify their whole society with \
             `POST /admin/societies/{societyId}/announcements`.""";
 
     @Bean
