@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Guards raise, residents decide live, nobody answering lets the request expire; on the real server. */
 class EntryRequestFlowTest extends IntegrationTest {
@@ -43,6 +44,17 @@ class EntryRequestFlowTest extends IntegrationTest {
 
     static UUID id(JsonNode node) {
         return UUID.fromString(node.get("id").asText());
+    }
+
+    /** The user's notifications about one thing (as the app lists them). */
+    List<JsonNode> notificationsAbout(Api.User user, Object referenceId) {
+        List<JsonNode> found = new ArrayList<>();
+        api().read(user, "/resident/notifications?limit=100").get("notifications").forEach(n -> {
+            if (n.path("referenceId").asText().equals(referenceId.toString())) {
+                found.add(n);
+            }
+        });
+        return found;
     }
 
     Feed requests(Live.Transport transport, Api.User user) {
@@ -112,6 +124,23 @@ class EntryRequestFlowTest extends IntegrationTest {
 
             JsonNode read = api().read(society.residentA1(), "/gate/requests/{id}", requestId);
             assertThat(read.get("status").asText()).isEqualTo("APPROVED");
+
+            // every resident of the flat was notified, once: a delivery for the rider, an entry request for the guest
+            for (Api.User resident : List.of(society.residentA1(), society.residentA2())) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(notificationsAbout(resident, requestId)).singleElement().satisfies(n -> {
+                            assertThat(n.get("type").asText()).isEqualTo("DELIVERY_REQUEST");
+                            assertThat(n.get("referenceType").asText()).isEqualTo("EntryRequest");
+                            assertThat(n.get("data").get("entryRequestId").asText()).isEqualTo(requestId.toString());
+                            assertThat(n.get("data").get("providerTag").asText()).isEqualTo("SWIGGY");
+                            assertThat(n.get("message").asText()).contains("SWIGGY delivery");
+                        }));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(notificationsAbout(resident, waiting)).singleElement()
+                                .satisfies(n -> assertThat(n.get("type").asText()).isEqualTo("ENTRY_REQUEST")));
+            }
+            assertThat(notificationsAbout(society.residentB(), requestId)).isEmpty();
+            assertThat(notificationsAbout(society.guard(), requestId)).isEmpty();
             // a later decision loses, naming the winner
             api().patch(society.residentA1(), "/gate/requests/{id}/reject", Map.of("reason", "too late"), requestId)
                     .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)

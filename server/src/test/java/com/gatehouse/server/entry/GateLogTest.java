@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import static com.gatehouse.server.entry.EntryRequestFlowTest.delivery;
 import static com.gatehouse.server.entry.EntryRequestFlowTest.id;
 import static com.gatehouse.server.entry.EntryRequestFlowTest.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The gate log: who is inside, filters, checkout, overstay alerts (PT3S in tests), and its live feed. */
 class GateLogTest extends IntegrationTest {
@@ -72,6 +74,17 @@ class GateLogTest extends IntegrationTest {
         }
         // a guest is never flagged, however long they stay
         assertThat(api().read(society.guard(), "/gate/entries/{id}", guest).get("overstayAlertedAt").isNull()).isTrue();
+        // the society's guards and admins and the flat's residents were alerted, once each; the other flat was not
+        for (Api.User alerted : List.of(society.guard(), society.admin(), society.residentA1(), society.residentA2())) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(alertsAbout(alerted, rider)).singleElement().satisfies(n -> {
+                        assertThat(n.get("type").asText()).isEqualTo("SYSTEM");
+                        assertThat(n.get("title").asText()).isEqualTo("Overstay alert");
+                        assertThat(n.get("referenceType").asText()).isEqualTo("Entry");
+                    }));
+        }
+        assertThat(alertsAbout(society.residentB(), rider)).isEmpty();
+        assertThat(alertsAbout(society.guard(), guest)).isEmpty();
     }
 
     @Test
@@ -81,6 +94,16 @@ class GateLogTest extends IntegrationTest {
         api().patch(society.guard(), "/gate/entries/{id}/checkout", Map.of(), rider).exchange().expectStatus().isOk();
         Thread.sleep(5_000);
         assertThat(api().read(society.guard(), "/gate/entries/{id}", rider).get("overstayAlertedAt").isNull()).isTrue();
+    }
+
+    private java.util.List<JsonNode> alertsAbout(Api.User user, UUID entry) {
+        var found = new java.util.ArrayList<JsonNode>();
+        api().read(user, "/resident/notifications?limit=100").get("notifications").forEach(n -> {
+            if (n.path("referenceId").asText().equals(entry.toString())) {
+                found.add(n);
+            }
+        });
+        return found;
     }
 
     static java.util.List<String> ids(JsonNode page) {
