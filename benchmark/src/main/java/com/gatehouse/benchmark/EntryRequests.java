@@ -72,7 +72,8 @@ public final class EntryRequests implements Benchmarks.Scenario {
     static final Duration RAW_MEASURE = Duration.ofSeconds(5);
     static final int FLATS = 250;
     static final int RESIDENTS_PER_FLAT = 2;
-    static final int RATE = 200;
+    /** Raises per second in part 2 (-Dentry.rate=... to find where the knee is). */
+    static final int RATE = Integer.getInteger("entry.rate", 200);
     static final Duration LATENCY_WARMUP = Duration.ofSeconds(5);
     static final Duration LATENCY_MEASURE = Duration.ofSeconds(20);
     static final int PENDING = 10_000;

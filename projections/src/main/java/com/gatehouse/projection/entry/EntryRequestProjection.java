@@ -85,11 +85,15 @@ public class EntryRequestProjection {
         jdbc.update("truncate entry_request");
     }
 
+    /**
+     * One pass over the open subscriptions for both kinds of subscriber (the emitter scans every subscription
+     * on each emit, and with hundreds of connected phones and waiting REST calls that scan is this
+     * projection's main cost).
+     */
     private void emit(UUID id) {
-        readModel.find(id).ifPresent(view -> {
-            emitter.emit(FindEntryRequest.class, q -> q.requestId().equals(id), view);
-            emitter.emit(WatchEntryRequests.class, q -> watches(q, view), view);
-        });
+        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
+                subscription.getPayload() instanceof FindEntryRequest find ? find.requestId().equals(id)
+                        : subscription.getPayload() instanceof WatchEntryRequests watch && watches(watch, view), view));
     }
 
     private static boolean watches(WatchEntryRequests query, EntryRequestView view) {

@@ -73,11 +73,11 @@ public class GateLogProjection {
         jdbc.update("truncate gate_entry");
     }
 
+    /** One pass over the open subscriptions for both kinds of subscriber (see {@link EntryRequestProjection}). */
     private void emit(UUID id) {
-        readModel.find(id).ifPresent(view -> {
-            emitter.emit(FindEntry.class, q -> q.entryId().equals(id), view);
-            emitter.emit(WatchEntries.class, q -> watches(q, view), view);
-        });
+        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
+                subscription.getPayload() instanceof FindEntry find ? find.entryId().equals(id)
+                        : subscription.getPayload() instanceof WatchEntries watch && watches(watch, view), view));
     }
 
     private static boolean watches(WatchEntries query, EntryView view) {

@@ -64,6 +64,8 @@ public class EntryStreams {
                                 .concatWith(result.updates()),
                         SubscriptionQueryResult::cancel)
                 .onBackpressureBuffer(UPDATE_BUFFER)
+                // frames are encoded and written off the projection thread that emits the change
+                .publishOn(Schedulers.parallel())
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }
