@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * HTTP security: stateless bearer JWTs everywhere but login/refresh, health, JWKS, API docs and the
+ * HTTP security: stateless bearer JWTs everywhere but login/refresh, health, metrics (for the
+ * scraper; put {@code management.server.port} on an internal port in production), JWKS, API docs and the
  * RSocket endpoint (which authenticates its own setup frame). Which role may call which endpoint is
  * declared on the handler ({@code @Allowed}) and checked by {@link Callers}; failures are problem+json.
  */
@@ -33,7 +34,7 @@ public class SecurityConfig {
     static final String[] PUBLIC = {
             "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/resident-app/login", "/api/v1/auth/guard-app/login",
-            "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
+            "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/rsocket"};
 

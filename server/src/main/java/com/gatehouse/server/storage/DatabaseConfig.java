@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.r2dbc.ConnectionFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+import javax.sql.DataSource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -55,6 +59,16 @@ public class DatabaseConfig {
     @ConditionalOnExpression(EXTERNAL)
     public HikariDataSource externalDataSource(DataSourceProperties properties) {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    /**
+     * The JDBC transaction manager is the default one: Axon's units of work, projections and
+     * {@code @Transactional} work on JDBC; R2DBC reads need no transactions.
+     */
+    @Bean
+    @Primary
+    public JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
     }
 
     @Bean

@@ -1,0 +1,54 @@
+package com.gatehouse.server.support;
+
+import com.gatehouse.server.GatehouseApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server of its own on a given data directory, for tests that stop and start it (restarts,
+ * deadlines across restarts). Separate from the shared {@link IntegrationTest} server.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private StandaloneServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static StandaloneServer start(Path dataDir, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--gatehouse.data-dir=" + dataDir,
+                "--server.port=0",
+                "--gatehouse.rsocket.tcp-port=-1",
+                "--gatehouse.admin.phone=" + Api.ADMIN_PHONE,
+                "--gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
+                "--server.shutdown=immediate",
+                "--spring.lifecycle.timeout-per-shutdown-phase=1s"));
+        for (String setting : settings) {
+            args.add("--" + setting);
+        }
+        return new StandaloneServer(SpringApplication.run(GatehouseApplication.class, args.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public Api api() {
+        return new Api(port());
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
