@@ -1,6 +1,7 @@
 package com.gatehouse.server.config;
 
 import com.gatehouse.api.common.MetaDataKeys;
+import com.gatehouse.projection.audit.AuditIndexProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -68,12 +69,17 @@ public class AxonConfig {
         return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR_ID, MetaDataKeys.ACTOR_ROLE, MetaDataKeys.SOCIETY_ID);
     }
 
-    /** Every processing group is a pooled streaming processor: batches of up to 100 events per transaction. */
+    /**
+     * Every processing group is a pooled streaming processor: batches of up to 100 events per transaction.
+     * The audit index keeps one segment, so live audit followers see events in global order.
+     */
     @Bean
     public ConfigurerModule pooledStreamingProcessors() {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(100)
-                        .initialSegmentCount(2));
+                        .initialSegmentCount(2))
+                .registerPooledStreamingEventProcessorConfiguration(AuditIndexProjection.GROUP,
+                        (config, builder) -> builder.initialSegmentCount(1));
     }
 }

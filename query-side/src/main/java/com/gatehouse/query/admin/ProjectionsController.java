@@ -1,0 +1,60 @@
+package com.gatehouse.query.admin;
+
+import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.projection.admin.ProjectionAdmin;
+import com.gatehouse.projection.admin.ProjectionAdmin.ProjectionStatus;
+import com.gatehouse.query.common.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/** The projections (read models) and their rebuilds. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Projections")
+public class ProjectionsController {
+
+    private final ProjectionAdmin admin;
+
+    public ProjectionsController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "Each projection's position, the head of the event store, lag, replay state and progress",
+            description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error}]}; "
+                    + "progress is the percentage of the event history processed.")
+    public Mono<Map<String, List<ProjectionStatus>>> projections(Caller caller) {
+        return Blocking.read(() -> Map.of("projections", admin.statuses()));
+    }
+
+    @GetMapping("/{name}")
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "One projection's state")
+    public Mono<ProjectionStatus> projection(Caller caller, @PathVariable String name) {
+        return Blocking.read(() -> admin.status(name));
+    }
+
+    @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Allowed(Role.SUPER_ADMIN)
+    @Operation(summary = "Rebuild a projection from the first event, while the API keeps serving",
+            description = "202 with the projection's state; follow progress with GET. 404 unknown name; 409 when it is "
+                    + "already replaying or is a side-effect group (notifications are never sent again).")
+    public Mono<ProjectionStatus> replay(Caller caller, @PathVariable String name) {
+        return Blocking.read(() -> admin.replay(name));
+    }
+}
