@@ -38,6 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ public class StaffMember {
         }
         apply(new StaffRegistered(cmd.staffId(), cmd.societyId(), required("name", cmd.name()),
                 required("phone", cmd.phone()), Objects.requireNonNull(cmd.staffType(), "staffType"), flats,
-                blankToNull(cmd.photoKey()), 1, clock.instant()));
+                blankToNull(cmd.photoKey()), 1, now(clock)));
     }
 
     @CommandHandler
@@ -115,7 +116,7 @@ public class StaffMember {
         if (newName.equals(name) && newPhone.equals(phone) && newType == type && Objects.equals(newPhoto, photoKey)) {
             return;
         }
-        apply(new StaffUpdated(id, society, newName, newPhone, newType, newPhoto, clock.instant()));
+        apply(new StaffUpdated(id, society, newName, newPhone, newType, newPhoto, now(clock)));
     }
 
     @CommandHandler
@@ -124,7 +125,7 @@ public class StaffMember {
         requireActive();
         lookup.requireFlatInSociety(cmd.flatId(), society);
         if (!flats.contains(cmd.flatId())) {
-            apply(new StaffAssignedToFlat(id, society, cmd.flatId(), clock.instant()));
+            apply(new StaffAssignedToFlat(id, society, cmd.flatId(), now(clock)));
         }
     }
 
@@ -138,7 +139,7 @@ public class StaffMember {
         if (flats.size() == 1) {
             throw Problem.conflict(name + " works for no other flat: deactivate the staff member instead");
         }
-        apply(new StaffUnassignedFromFlat(id, society, cmd.flatId(), clock.instant()));
+        apply(new StaffUnassignedFromFlat(id, society, cmd.flatId(), now(clock)));
     }
 
     @CommandHandler
@@ -151,14 +152,14 @@ public class StaffMember {
             throw Problem.conflict(name + " also works for other flats: remove your flat from their flats instead, "
                     + "or ask the society's admin to deactivate them");
         }
-        apply(new StaffDeactivated(id, society, clock.instant()));
+        apply(new StaffDeactivated(id, society, now(clock)));
     }
 
     @CommandHandler
     public int handle(RotateStaffCard cmd, Clock clock) {
         requireVisibleTo(cmd.societyId(), cmd.residentFlat());
         requireActive();
-        apply(new StaffCardRotated(id, society, cardVersion + 1, clock.instant()));
+        apply(new StaffCardRotated(id, society, cardVersion + 1, now(clock)));
         return cardVersion;
     }
 
@@ -174,11 +175,11 @@ public class StaffMember {
         if (cmd.cardVersion() != cardVersion) {
             throw Problem.conflict("This card was revoked: a newer card was issued to " + name);
         }
-        Instant now = clock.instant();
+        Instant now = now(clock);
         if (lastChange != null && now.isBefore(lastChange.plus(settings.repeatScanWindow()))) {
             throw Problem.conflict(name + " was checked " + (current != null ? "in" : "out") + " "
-                    + Duration.between(lastChange, now).toSeconds() + " s ago: a repeated scan changes nothing; "
-                    + "scan again after " + settings.repeatScanWindow().toSeconds() + " s");
+                    + Duration.between(lastChange, now).toSeconds() + " s ago: a repeated scan within "
+                    + settings.repeatScanWindow().toSeconds() + " s changes nothing");
         }
         return current == null
                 ? checkIn(cmd.guardId(), CheckMethod.SCAN, cmd.requestId(), now, deadlines, settings)
@@ -197,7 +198,7 @@ public class StaffMember {
         if (current != null) {
             throw Problem.conflict(name + " is already checked in (since " + current.checkInTime() + ")");
         }
-        return checkIn(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), clock.instant(), deadlines, settings);
+        return checkIn(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), now(clock), deadlines, settings);
     }
 
     /** Checking out is allowed even for a deactivated staff member: leaving is never refused. */
@@ -210,7 +211,7 @@ public class StaffMember {
         if (current == null) {
             throw Problem.conflict(name + " is not checked in");
         }
-        return checkOut(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), clock.instant(), cmd.workCompleted(),
+        return checkOut(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), now(clock), cmd.workCompleted(),
                 deadlines);
     }
 
@@ -274,6 +275,11 @@ public class StaffMember {
             }
         }
         return List.copyOf(distinct);
+    }
+
+    /** Times in milliseconds: what the read model, the JSON and the apps' clocks all keep exactly. */
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String required(String field, String value) {
