@@ -16,6 +16,10 @@ public final class Benchmarks {
 
     static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
+    static {
+        SCENARIOS.put("replay-and-export", new ReplayAndExport());
+    }
+
     private Benchmarks() {
     }
 
