@@ -26,6 +26,16 @@ import static org.awaitility.Awaitility.await;
 /** The gate's side of domestic staff: scanning cards in and out, live, and what the flats see. */
 class StaffAttendanceTest extends IntegrationTest {
 
+    /** Shared by the tests that look only at their own staff member (making a society takes seconds). */
+    private static Api.Society shared;
+
+    private Api.Society sharedSociety() {
+        if (shared == null) {
+            shared = api().newSociety();
+        }
+        return shared;
+    }
+
     private StaffApi staff() {
         return new StaffApi(api());
     }
@@ -106,7 +116,7 @@ class StaffAttendanceTest extends IntegrationTest {
 
     @Test
     void twoGuardsScanningOneCardAtOnceCheckHerInOnce() throws Exception {
-        var society = api().newSociety();
+        var society = sharedSociety();
         Api.User secondGuard = api().newUser(society.admin(), society.id(), "GUARD", null);
         UUID maid = staff().registerMaid(society.admin(), "Lakshmi", society.flatA());
         String card = staff().qrToken(society.admin(), maid);
@@ -140,7 +150,7 @@ class StaffAttendanceTest extends IntegrationTest {
 
     @Test
     void aVisitUnderAMinuteLastsZeroMinutesAndTheGuardRecordsTheWork() {
-        var society = api().newSociety();
+        var society = sharedSociety();
         UUID maid = staff().registerMaid(society.admin(), "Lakshmi", society.flatA());
         api().post(society.guard(), StaffApi.STAFF + "/{id}/check-out", Map.of(), maid).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
@@ -162,7 +172,7 @@ class StaffAttendanceTest extends IntegrationTest {
 
     @Test
     void aRetriedScanWithItsIdempotencyKeyAnswersTheFirstResult() {
-        var society = api().newSociety();
+        var society = sharedSociety();
         UUID maid = staff().registerMaid(society.admin(), "Lakshmi", society.flatA());
         String card = staff().qrToken(society.admin(), maid);
         JsonNode first = api().post(society.guard(), StaffApi.STAFF + "/scan", Map.of("qrToken", card))
@@ -177,7 +187,7 @@ class StaffAttendanceTest extends IntegrationTest {
 
     @Test
     void aForgottenCheckOutIsClosedAutomatically() {
-        var society = api().newSociety();
+        var society = sharedSociety();
         UUID maid = staff().registerMaid(society.admin(), "Lakshmi", society.flatA());
         JsonNode in = staff().scanOk(society.guard(), staff().qrToken(society.admin(), maid)).get("attendance");
 
