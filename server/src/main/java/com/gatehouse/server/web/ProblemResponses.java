@@ -2,6 +2,7 @@ package com.gatehouse.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.common.Problem;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -96,7 +97,8 @@ public class ProblemResponses {
             if (t instanceof ConcurrencyException) {
                 return Problem.conflict("Someone changed this at the same moment; reload and try again");
             }
-            if (t instanceof AggregateNotFoundException) {
+            if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
+                // no such aggregate, or an id that belongs to another kind of aggregate
                 return Problem.notFound("Resource");
             }
         }

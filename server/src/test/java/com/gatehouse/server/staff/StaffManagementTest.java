@@ -153,4 +153,26 @@ class StaffManagementTest extends IntegrationTest {
         api().get(society().residentB(), StaffApi.STAFF + "/{id}/attendance/{a}", maid, visit.get("id").asText())
                 .exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void aStaffPhotoIsAConfirmedStaffPhotoUploadOfTheSociety() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+        String photo = api().upload(society().residentA1(), "STAFF_PHOTO", "kamala.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        JsonNode cook = api().create(society().residentA1(), StaffApi.STAFF, Map.of("name", "Kamala",
+                "phone", "9800000003", "staffType", "COOK", "photoKey", photo));
+        assertThat(cook.get("photoKey").asText()).isEqualTo(photo);
+
+        String entryPhoto = api().upload(society().guard(), "ENTRY_PHOTO", "gate.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        var elsewhere = api().newSociety();
+        String foreignPhoto = api().upload(elsewhere.residentA1(), "STAFF_PHOTO", "x.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        for (String key : List.of(entryPhoto, foreignPhoto)) {
+            api().patch(society().residentA1(), StaffApi.STAFF + "/{id}", Map.of("photoKey", key), cook.get("id").asText())
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.photoKey").exists();
+        }
+        assertThat(staff().staff(society().admin(), UUID.fromString(cook.get("id").asText())).get("photoKey").asText())
+                .isEqualTo(photo);
+    }
 }

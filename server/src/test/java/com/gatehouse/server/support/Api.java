@@ -130,6 +130,47 @@ public final class Api {
                           User residentA2, User residentB, User auditor) {
     }
 
+    // ---- uploads (pre-signed S3 URLs) ----
+
+    private static final java.net.http.HttpClient STORE = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Asks for an upload URL: {@code {uploadUrl, s3Key, expiresAt, headers}} (expects 200). */
+    public JsonNode presign(User user, String purpose, String fileName, String mimeType, long fileSize) {
+        return post(user, "/upload/presigned-url", Map.of("purpose", purpose, "fileName", fileName,
+                "mimeType", mimeType, "fileSize", fileSize)).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** PUTs bytes straight to the object store, as a client does with a pre-signed URL; answers the status. */
+    public static int putToStore(String uploadUrl, String contentType, byte[] bytes) {
+        try {
+            return STORE.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uploadUrl))
+                            .header("Content-Type", contentType)
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("PUT to the object store failed", e);
+        }
+    }
+
+    /** GETs from the object store with a pre-signed URL. */
+    public static java.net.http.HttpResponse<byte[]> getFromStore(String url) {
+        try {
+            return STORE.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("GET from the object store failed", e);
+        }
+    }
+
+    /** The whole upload: URL, PUT, confirm; answers the document (expects 201). */
+    public JsonNode upload(User user, String purpose, String fileName, String mimeType, byte[] bytes) {
+        JsonNode presigned = presign(user, purpose, fileName, mimeType, bytes.length);
+        assertThat(putToStore(presigned.get("uploadUrl").asText(), mimeType, bytes)).isEqualTo(200);
+        return create(user, "/upload/confirm", Map.of("s3Key", presigned.get("s3Key").asText()));
+    }
+
     private static UUID uuid(JsonNode node) {
         return node == null || node.isNull() ? null : UUID.fromString(node.asText());
     }

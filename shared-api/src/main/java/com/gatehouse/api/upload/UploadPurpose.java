@@ -1,19 +1,30 @@
 package com.gatehouse.api.upload;
 
+import com.gatehouse.api.common.Role;
+
 import java.util.Set;
 
-/** Why a file is uploaded: decides which types and sizes are allowed (the contract's limits). */
+/**
+ * Why a file is uploaded: decides which types and sizes are allowed (the contract's limits) and who
+ * may upload it (guards photograph visitors; admins and residents register domestic staff; anyone of
+ * the society may upload an onboarding document).
+ */
 public enum UploadPurpose {
-    ONBOARDING_DOCUMENT(Set.of("application/pdf", "image/jpeg", "image/png"), 10L * 1024 * 1024),
-    ENTRY_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024),
-    STAFF_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024);
+    ONBOARDING_DOCUMENT(Set.of("application/pdf", "image/jpeg", "image/png"), 10L * 1024 * 1024,
+            Set.of(Role.ADMIN, Role.GUARD, Role.RESIDENT)),
+    ENTRY_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
+            Set.of(Role.GUARD, Role.ADMIN)),
+    STAFF_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
+            Set.of(Role.ADMIN, Role.RESIDENT));
 
     private final Set<String> mimeTypes;
     private final long maxBytes;
+    private final Set<Role> uploaders;
 
-    UploadPurpose(Set<String> mimeTypes, long maxBytes) {
+    UploadPurpose(Set<String> mimeTypes, long maxBytes, Set<Role> uploaders) {
         this.mimeTypes = mimeTypes;
         this.maxBytes = maxBytes;
+        this.uploaders = uploaders;
     }
 
     public Set<String> mimeTypes() {
@@ -22,5 +33,10 @@ public enum UploadPurpose {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** The roles that may upload a file for this purpose. */
+    public Set<Role> uploaders() {
+        return uploaders;
     }
 }

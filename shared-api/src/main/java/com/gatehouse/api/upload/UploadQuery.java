@@ -21,6 +21,13 @@ public sealed interface UploadQuery {
     record FindFlatsShownEntryPhoto(String s3Key) implements UploadQuery {
     }
 
+    /**
+     * Answers {@code List<UUID>}: the uploads whose URL was issued before {@code issuedBefore} and that were
+     * never confirmed (at most {@code limit}, oldest first), for the orphan sweep.
+     */
+    record FindUnconfirmedUploads(Instant issuedBefore, int limit) implements UploadQuery {
+    }
+
     /** A confirmed upload, as the contract shows it (plus its society, for scoping). */
     record DocumentView(UUID id, String s3Key, String fileName, long fileSize, String mimeType, UploadPurpose purpose,
                         UUID uploadedBy, UUID societyId, Instant createdAt) {

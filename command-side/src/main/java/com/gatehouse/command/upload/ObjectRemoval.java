@@ -1,0 +1,49 @@
+package com.gatehouse.command.upload;
+
+import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
+import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes an object from the store once its removal is decided (document deleted, upload abandoned).
+ * A side effect after the decision, so a confirmation that wins a race is never left without its file.
+ * Failures propagate: the processor retries the event until the store takes the delete (deleting a
+ * missing object succeeds, so retries are harmless). Replays never delete again.
+ */
+@Component
+@ProcessingGroup(ObjectRemoval.GROUP)
+public class ObjectRemoval {
+
+    public static final String GROUP = "upload-objects";
+
+    private final ObjectStore store;
+
+    public ObjectRemoval(ObjectStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(DocumentDeleted event) {
+        store.delete(event.s3Key());
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(UploadAbandoned event) {
+        store.delete(event.s3Key());
+    }
+
+    /** A failed delete is retried rather than logged and skipped (Axon's default). */
+    @Bean
+    static ConfigurerModule retryObjectRemoval() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
+    }
+}
