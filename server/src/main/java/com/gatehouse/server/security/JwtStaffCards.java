@@ -18,8 +18,6 @@ import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
 
 import java.text.ParseException;
-import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +25,9 @@ import java.util.UUID;
  * Staff QR cards as JWTs signed with the built-in issuer's RS256 key: {@code sub} the staff member,
  * {@code sid} the society, {@code ver} the card version, audience {@value #AUDIENCE}, header type
  * {@code gatehouse-staff-card+jwt}. A gate device can verify one offline with the keys at
- * {@code /.well-known/jwks.json}. Cards do not expire; they are revoked by a newer version.
+ * {@code /.well-known/jwks.json}. Cards do not expire; they are revoked by a newer version. A card carries no
+ * issue time, so one version always reads as the same token (RS256 signatures are deterministic): printing
+ * the card again prints the same code.
  * <p>
  * The two kinds of token signed with one key never pass for each other: access-token decoding accepts only
  * the header type {@code JWT} (and needs a role claim), and a card must carry this type and audience.
@@ -44,14 +44,12 @@ public class JwtStaffCards implements StaffCards {
     private final JWSVerifier verifier;
     private final String keyId;
     private final String issuer;
-    private final Clock clock;
 
-    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties, Clock clock) throws JOSEException {
+    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties) throws JOSEException {
         this.signer = new RSASSASigner(keys.privateKey());
         this.verifier = new RSASSAVerifier(keys.privateKey().toRSAPublicKey());
         this.keyId = keys.privateKey().getKeyID();
         this.issuer = properties.jwt().issuer();
-        this.clock = clock;
     }
 
     @Override
@@ -62,7 +60,6 @@ public class JwtStaffCards implements StaffCards {
                 .subject(card.staffId().toString())
                 .claim(SOCIETY, card.societyId().toString())
                 .claim(VERSION, card.version())
-                .issueTime(Date.from(clock.instant()))
                 .build();
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(TYPE).keyID(keyId).build(), claims);
         try {
