@@ -3,19 +3,20 @@ package com.gatehouse.server.config;
 import com.gatehouse.api.common.MetaDataKeys;
 import com.gatehouse.projection.audit.AuditIndexProjection;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
 /**
- * Axon on PostgreSQL: snake_case tables owned by Flyway (server/V1_0), pooled streaming processors,
+ * Axon on PostgreSQL: snake_case tables owned by Flyway (server/V1_0), event processors suited to the store,
  * metadata that every event inherits (actor, role, society, correlation and causation).
  */
 @Configuration
@@ -70,16 +71,28 @@ public class AxonConfig {
     }
 
     /**
-     * Every processing group is a pooled streaming processor: batches of up to 100 events per transaction.
-     * The audit index keeps one segment, so live audit followers see events in global order.
+     * How every processing group runs, chosen by the event store. On PostgreSQL (JDBC) a pooled streaming
+     * processor cannot be woken by new events (the JDBC stream has no availability callback), so it polls
+     * every 500 ms; a tracking processor blocks on the embedded event store, which wakes it at every local
+     * commit: tracking processors, one thread each, batches of up to 100 events per transaction. With Axon
+     * Server the stream does call back, and pooled streaming processors are used.
      */
     @Bean
-    public ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(100)
-                        .initialSegmentCount(2))
-                .registerPooledStreamingEventProcessorConfiguration(AuditIndexProjection.GROUP,
-                        (config, builder) -> builder.initialSegmentCount(1));
+    public ConfigurerModule eventProcessors(@Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            if (axonServer) {
+                processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                                .batchSize(100)
+                                .initialSegmentCount(2))
+                        // the audit index keeps one segment, so live audit followers see the global order
+                        .registerPooledStreamingEventProcessorConfiguration(AuditIndexProjection.GROUP,
+                                (config, builder) -> builder.initialSegmentCount(1));
+            } else {
+                processing.usingTrackingEventProcessors()
+                        .registerTrackingEventProcessorConfiguration(config ->
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+            }
+        };
     }
 }
