@@ -17,6 +17,7 @@ public final class Benchmarks {
     static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
     static {
+        SCENARIOS.put("notification-latency", new NotificationLatency());
         SCENARIOS.put("replay-and-export", new ReplayAndExport());
     }
 

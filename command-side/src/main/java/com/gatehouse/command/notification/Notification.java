@@ -1,8 +1,14 @@
 package com.gatehouse.command.notification;
 
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.notification.NotificationCommand.MarkNotificationRead;
 import com.gatehouse.api.notification.NotificationCommand.SendNotification;
+import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
 import com.gatehouse.api.notification.NotificationId;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -11,12 +17,18 @@ import java.time.Clock;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One notification to one user. Created only through {@link NotificationSender} (idempotent by id). */
+/**
+ * One notification to one user: sent, then read by that user. Created only through
+ * {@link NotificationSender} (idempotent by id); "read all" marks many through {@link NotificationInbox}.
+ */
 @Aggregate
 public class Notification {
 
     @AggregateIdentifier
     private NotificationId id;
+    private UserId recipient;
+    private SocietyId society;
+    private boolean read;
 
     protected Notification() {
     }
@@ -26,8 +38,37 @@ public class Notification {
                 clock.instant()));
     }
 
+    /** Someone else's notification answers 404, as if it did not exist; reading it again changes nothing. */
+    @CommandHandler
+    void handle(MarkNotificationRead cmd, Clock clock) {
+        if (!recipient.equals(cmd.by())) {
+            throw Problem.notFound("Notification");
+        }
+        markRead(clock);
+    }
+
+    /** @return whether this changed anything (false: it was read already) */
+    boolean markRead(Clock clock) {
+        if (read) {
+            return false;
+        }
+        apply(new NotificationRead(id, recipient, society, clock.instant()));
+        return true;
+    }
+
+    boolean isFor(UserId user) {
+        return recipient.equals(user);
+    }
+
     @EventSourcingHandler
     void on(NotificationSent event) {
         id = event.notificationId();
+        recipient = event.recipient();
+        society = event.societyId();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationRead event) {
+        read = true;
     }
 }

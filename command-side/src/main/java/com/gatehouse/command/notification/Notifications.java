@@ -55,6 +55,13 @@ public class Notifications {
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 
+    /** To every active member of the society, whatever their role (announcements). */
+    public void toEveryoneInSociety(String triggerId, SocietyId society, NotificationContent content) {
+        send(triggerId, society, content, queries.query(
+                new FindActiveUsersOfSociety(society.value(), Set.of(Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR)),
+                ResponseTypes.multipleInstancesOf(UserView.class)).join());
+    }
+
     private void send(String triggerId, SocietyId society, NotificationContent content, List<UserView> recipients) {
         for (UserView recipient : recipients) {
             toUser(triggerId, new UserId(recipient.id()), society, content);

@@ -2,12 +2,9 @@ package com.gatehouse.command.upload;
 
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +35,5 @@ public class ObjectRemoval {
     @DisallowReplay
     void on(UploadAbandoned event) {
         store.delete(event.s3Key());
-    }
-
-    /** A failed delete is retried rather than logged and skipped (Axon's default). */
-    @Bean
-    static ConfigurerModule retryObjectRemoval() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
     }
 }

@@ -3,6 +3,7 @@ package com.gatehouse.server.config;
 import com.gatehouse.api.common.MetaDataKeys;
 import com.gatehouse.projection.audit.AuditIndexProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -75,12 +76,16 @@ public class AxonConfig {
      * processor cannot be woken by new events (the JDBC stream has no availability callback), so it polls
      * every 500 ms; a tracking processor blocks on the embedded event store, which wakes it at every local
      * commit: tracking processors, one thread each, batches of up to 100 events per transaction. With Axon
-     * Server the stream does call back, and pooled streaming processors are used.
+     * Server the stream does call back, and pooled streaming processors are used. Groups may refine this
+     * (segments, sequencing) next to their handlers.
      */
     @Bean
     public ConfigurerModule eventProcessors(@Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         return configurer -> {
-            var processing = configurer.eventProcessing();
+            // a failing handler is retried (with back-off), never logged and skipped: a skipped event would
+            // leave a read model wrong for good, or lose a notification or a clean-up
+            var processing = configurer.eventProcessing()
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
             if (axonServer) {
                 processing.usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .batchSize(100)

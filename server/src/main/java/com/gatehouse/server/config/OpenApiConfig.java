@@ -39,7 +39,19 @@ public class OpenApiConfig {
             change answers only once the read model shows it (so a GET right after sees it), or 503 after 10 s.
 
             Live feeds: RSocket over WebSocket at /rsocket (and TCP on gatehouse.rsocket.tcp-port), JSON data, \
-            routing metadata, the JWT as bearer authentication metadata in the setup frame.""";
+            routing metadata, the JWT as bearer authentication metadata in the setup frame.
+
+            Notifications: every logged-in user, whatever their role, has their own notifications under \
+            /resident/notifications (the path the apps already call); another user's notification answers 404. \
+            `PATCH /{id}/read` answers the notification, `PATCH /read-all` answers {updated: n}. The RSocket route \
+            `notifications.stream` (data `{}` or `{since}`) sends notification objects: the unread ones first \
+            (oldest first), then new ones as they are sent and read-state changes made on other devices. \
+            `{since: <notification id>}` sends instead every notification sent after that one (and every one read \
+            after it) before going live, so a reconnecting app misses nothing and gets nothing twice; `{since: \
+            <ISO-8601 time>}` does the same from a time; an unknown id falls back to the unread ones. Frames go out \
+            as the client requests them; at most 256 wait for a client (64 more queued for sending): a client \
+            that falls further behind gets an error and its connection is closed: reconnect with since. Admins notify their whole society with \
+            `POST /admin/societies/{societyId}/announcements`.""";
 
     @Bean
     public OpenAPI gatehouseOpenApi() {

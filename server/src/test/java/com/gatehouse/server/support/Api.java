@@ -171,6 +171,30 @@ public final class Api {
         return create(user, "/upload/confirm", Map.of("s3Key", presigned.get("s3Key").asText()));
     }
 
+    /**
+     * The user's notifications over REST, newest first (the first 100): the body
+     * {@code {notifications: [...], page, size, total}}. Works for every role.
+     */
+    public JsonNode notifications(User user) {
+        return read(user, "/resident/notifications?limit=100");
+    }
+
+    /** The user's notifications of one type (newest first, within the first 100). */
+    public java.util.List<JsonNode> notifications(User user, String type) {
+        var matching = new java.util.ArrayList<JsonNode>();
+        notifications(user).get("notifications").forEach(n -> {
+            if (type.equals(n.get("type").asText())) {
+                matching.add(n);
+            }
+        });
+        return matching;
+    }
+
+    /** How many of the user's notifications are unread. */
+    public long unreadNotifications(User user) {
+        return read(user, "/resident/notifications/unread-count").get("unreadCount").asLong();
+    }
+
     private static UUID uuid(JsonNode node) {
         return node == null || node.isNull() ? null : UUID.fromString(node.asText());
     }

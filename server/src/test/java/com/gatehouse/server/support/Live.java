@@ -44,4 +44,26 @@ public final class Live {
             case TCP -> builder.tcp("localhost", tcpPort);
         };
     }
+
+    /**
+     * The user's {@code notifications.stream} as JSON notification objects: their unread notifications
+     * first, then new ones and read-state changes, live. Subscribing connects; cancelling closes the
+     * connection. Unread notifications sent before the stream is live still arrive (in its first part),
+     * so a test need not wait for it to be live before triggering one.
+     */
+    public reactor.core.publisher.Flux<com.fasterxml.jackson.databind.JsonNode> notifications(Transport transport,
+                                                                                               Api.User user) {
+        return notifications(transport, user, null);
+    }
+
+    /** The same, resuming after a notification id or an ISO-8601 time ({@code since}; null for none). */
+    public reactor.core.publisher.Flux<com.fasterxml.jackson.databind.JsonNode> notifications(Transport transport,
+                                                                                               Api.User user,
+                                                                                               String since) {
+        return reactor.core.publisher.Flux.using(() -> connect(transport, user),
+                requester -> requester.route("notifications.stream")
+                        .data(since == null ? java.util.Map.of() : java.util.Map.of("since", since))
+                        .retrieveFlux(com.fasterxml.jackson.databind.JsonNode.class),
+                RSocketRequester::dispose);
+    }
 }

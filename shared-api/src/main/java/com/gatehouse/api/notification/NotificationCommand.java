@@ -4,10 +4,27 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 /** What can be asked of a notification. Sending is done through the command side's {@code Notifications} fan-out. */
 public sealed interface NotificationCommand {
 
     record SendNotification(@TargetAggregateIdentifier NotificationId notificationId, UserId recipient,
                             SocietyId societyId, NotificationContent content) implements NotificationCommand {
+    }
+
+    /** The recipient has read one notification (someone else's answers 404; reading again changes nothing). */
+    record MarkNotificationRead(@TargetAggregateIdentifier NotificationId notificationId, UserId by)
+            implements NotificationCommand {
+    }
+
+    /**
+     * The recipient has read these notifications (what "read all" showed them). Answers the ids that were
+     * still unread, so {@code {updated: n}} counts real changes; ids not addressed to {@code by} are skipped.
+     */
+    record MarkNotificationsRead(UserId by, List<NotificationId> notificationIds) implements NotificationCommand {
+        public MarkNotificationsRead {
+            notificationIds = List.copyOf(notificationIds);
+        }
     }
 }

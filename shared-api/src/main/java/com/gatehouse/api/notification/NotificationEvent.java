@@ -5,12 +5,18 @@ import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
 
-/** What happened to a notification. */
+/** What happened to a notification. Every event names the recipient: the read model and the live feed are per user. */
 public sealed interface NotificationEvent {
 
     NotificationId notificationId();
 
+    UserId recipient();
+
     record NotificationSent(NotificationId notificationId, UserId recipient, SocietyId societyId,
                             NotificationContent content, Instant sentAt) implements NotificationEvent {
+    }
+
+    record NotificationRead(NotificationId notificationId, UserId recipient, SocietyId societyId, Instant readAt)
+            implements NotificationEvent {
     }
 }

@@ -1,0 +1,147 @@
+package com.gatehouse.projection.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gatehouse.api.notification.NotificationEvent;
+import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
+import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
+import com.gatehouse.api.notification.NotificationQuery.FindNotification;
+import com.gatehouse.api.notification.NotificationQuery.WatchNotifications;
+import com.gatehouse.api.notification.NotificationViews.NotificationChange;
+import com.gatehouse.api.notification.NotificationViews.NotificationView;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the notification read model. Runs in the processor's transaction (JDBC): a row and the token
+ * that says it was written commit together. Idempotent: insert-if-absent and "mark read if unread",
+ * and only a real change is emitted, so a re-delivered event changes and sends nothing.
+ * <p>
+ * One user's events are handled in order (sequencing policy by recipient), which is what lets each
+ * change carry {@code change_seq}, strictly increasing per user, for the live stream's seam. Changes are
+ * emitted to that user's {@link WatchNotifications} subscriptions only (and to {@link FindNotification}),
+ * after commit, and never while replaying (connected apps have those already).
+ */
+@Component
+@ProcessingGroup(NotificationProjection.GROUP)
+public class NotificationProjection {
+
+    public static final String GROUP = "notifications";
+
+    private final JdbcTemplate jdbc;
+    private final QueryUpdateEmitter emitter;
+    private final ObjectMapper json;
+    private final NotificationSettings settings;
+    private final Clock clock;
+    private final RowMapper<NotificationChange> change;
+
+    public NotificationProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter, ObjectMapper json,
+                                  NotificationSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.emitter = emitter;
+        this.json = json;
+        this.settings = settings;
+        this.clock = clock;
+        this.change = (rs, i) -> {
+            NotificationTable.Columns columns = new NotificationTable.Columns() {
+                @Override
+                public <T> T get(String column, Class<T> type) {
+                    try {
+                        // the PostgreSQL driver reads jsonb only as text, not as getObject(String)
+                        return type == String.class ? type.cast(rs.getString(column)) : rs.getObject(column, type);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Cannot read notification." + column, e);
+                    }
+                }
+            };
+            return new NotificationChange(NotificationTable.view(columns, json), NotificationTable.changeSeq(columns));
+        };
+    }
+
+    /**
+     * How this group runs: one user's notification events in order (the live stream's seam relies on it),
+     * two segments in parallel (failures are retried, the house default, see AxonConfig).
+     */
+    @Bean
+    public static ConfigurerModule notificationsInOrderPerUser() {
+        SequencingPolicy<EventMessage<?>> byRecipient = event -> event.getPayload() instanceof NotificationEvent n
+                ? n.recipient().value()
+                : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(GROUP,
+                        config -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                                .andInitialSegmentsCount(2)
+                                .andBatchSize(100))
+                .registerSequencingPolicy(GROUP, config -> byRecipient);
+    }
+
+    @EventHandler
+    void on(NotificationSent event, ReplayStatus replay) {
+        if (event.sentAt().isBefore(settings.cutoff(clock.instant()))) {
+            return; // past retention: the retention job would remove it at once (happens on replays)
+        }
+        var content = event.content();
+        emit(jdbc.query("""
+                        with s as (select nextval('notification_change_seq') as seq)
+                        insert into notification (id, user_id, society_id, type, title, message, data, reference_id,
+                                                  reference_type, is_read, read_at, created_at, sent_seq, change_seq)
+                        select ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, false, null, ?, s.seq, s.seq from s
+                        on conflict (id) do nothing
+                        returning *""", change,
+                event.notificationId().value(), event.recipient().value(),
+                event.societyId() == null ? null : event.societyId().value(), content.type().name(), content.title(),
+                content.message(), NotificationTable.json(content.data(), json), content.referenceId(),
+                content.referenceType(), utc(event.sentAt())), replay);
+    }
+
+    @EventHandler
+    void on(NotificationRead event, ReplayStatus replay) {
+        emit(jdbc.query("""
+                        update notification set is_read = true, read_at = ?,
+                                                change_seq = nextval('notification_change_seq')
+                        where id = ? and not is_read
+                        returning *""", change, utc(event.readAt()), event.notificationId().value()), replay);
+    }
+
+    /** The sequence goes on: a rebuilt model continues above the values connected streams have seen. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate notification");
+    }
+
+    private void emit(List<NotificationChange> changes, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        for (NotificationChange applied : changes) {
+            NotificationView view = applied.notification();
+            UUID user = view.userId();
+            UUID id = view.id();
+            emitter.emit(WatchNotifications.class, q -> q.userId().equals(user), applied);
+            emitter.emit(FindNotification.class, q -> q.notificationId().equals(id), view);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

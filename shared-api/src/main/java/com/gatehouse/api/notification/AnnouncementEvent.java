@@ -1,0 +1,17 @@
+package com.gatehouse.api.notification;
+
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+
+import java.time.Instant;
+
+/** What happened to an announcement. */
+public sealed interface AnnouncementEvent {
+
+    AnnouncementId announcementId();
+
+    /** {@code by} is the admin who announced it; every active member of the society is then notified. */
+    record AnnouncementMade(AnnouncementId announcementId, SocietyId societyId, String title, String message,
+                            UserId by, Instant madeAt) implements AnnouncementEvent {
+    }
+}
