@@ -72,7 +72,9 @@ import java.util.UUID;
         deactivating the staff member makes older cards useless. A guard's scan checks in or out, and every \
         resident of every flat the staff member works for is notified (STAFF_CHECKIN / STAFF_CHECKOUT). A visit \
         still open after gatehouse.staff.auto-checkout-after (default 16 h) is closed automatically and marked \
-        autoClosed.""")
+        autoClosed. Live: the RSocket route staff.attendance.stream sends the open visits (who is inside) first, \
+        then every check-in and check-out as an attendance object with staffName and staffType (guards and admins: \
+        their society; residents: the staff of their own flat).""")
 public class StaffCommandController {
 
     private final CommandSender sender;

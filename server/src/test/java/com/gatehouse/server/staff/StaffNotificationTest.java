@@ -98,9 +98,9 @@ class StaffNotificationTest extends IntegrationTest {
                         .isEqualTo(Instant.parse(out.get("checkOutTime").asText()));
             }
             assertThat(c.messages()).as("a flat the maid does not work for").containsExactly(cookIn);
-            assertThat(api().read(society.guard(), "/resident/notifications").get("notifications"))
+            assertThat(api().notifications(society.guard()).get("notifications"))
                     .as("guards are not told").isEmpty();
-            assertThat(api().read(society.residentB(), "/resident/notifications").get("notifications"))
+            assertThat(api().notifications(society.residentB()).get("notifications"))
                     .extracting(n -> n.get("type").asText()).contains("STAFF_CHECKIN", "STAFF_CHECKOUT");
         } finally {
             List.of(a1, a2, b, c).forEach(Inbox::close);
