@@ -109,4 +109,32 @@ public class CommandSender {
                 .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
                         "The change was saved but is not visible yet; read it again in a moment")));
     }
+
+    /** A command handler's result and the read model's view that shows it. */
+    public record Answer<R, V>(R result, V view) {
+    }
+
+    /**
+     * Subscribe first, then send, for changes whose view is known only from the handler's result (e.g. which
+     * visit a scan opened or closed): opens the subscription query {@code watch} (its updates must cover the
+     * view), sends, then answers the first view, read with {@code find.apply(result)} or received as an
+     * update, that satisfies {@code done}.
+     */
+    public <R, V> Mono<Answer<R, V>> sendAndAwaitResult(Caller caller, Object command, Object watch, Class<V> viewType,
+                                                        java.util.function.Function<R, Object> find,
+                                                        java.util.function.BiPredicate<R, V> done) {
+        return Flux.using(
+                        () -> queries.subscriptionQuery(watch, ResponseTypes.optionalInstanceOf(viewType),
+                                ResponseTypes.instanceOf(viewType)),
+                        (SubscriptionQueryResult<Optional<V>, V> subscription) -> this.<R>send(caller, command)
+                                .flatMapMany(result -> find(find.apply(result), viewType)
+                                        .concatWith(subscription.updates())
+                                        .filter(view -> done.test(result, view))
+                                        .map(view -> new Answer<>(result, view))),
+                        SubscriptionQueryResult::cancel)
+                .subscribeOn(Schedulers.boundedElastic())
+                .next()
+                .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
+                        "The change was saved but is not visible yet; read it again in a moment")));
+    }
 }

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
@@ -19,14 +18,17 @@ import org.springframework.stereotype.Component;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Indexes every stored event by society, aggregate and time, so audits never scan other societies'
- * events. Rows of one batch are written with one JDBC batch insert when the batch commits (same
- * transaction as the token); live audit followers get each event as it is indexed.
+ * events. The rows of one batch are written with one statement when the batch commits (same
+ * transaction as the token); live audit followers get each event once it is indexed.
  * <p>
  * The society of an event is the {@code societyId} of its payload when it has one (the directory's
  * society events are made by the platform operator), else the acting user's society from the metadata.
@@ -49,13 +51,13 @@ public class AuditIndexProjection {
         this.eventSerializer = eventSerializer;
     }
 
-    private record Row(long globalIndex, UUID societyId, String aggregateType, String aggregateId,
-                       Long sequenceNumber, String eventType, Timestamp occurredAt, String actorId) {
+    /** One event of the batch; its global index is looked up by its identifier when the batch is written. */
+    private record Row(String eventId, UUID societyId, String aggregateType, String aggregateId, Long sequenceNumber,
+                       String eventType, Instant occurredAt, String actorId, Object payload) {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow();
+    void on(Object payload, EventMessage<?> event) {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -65,17 +67,9 @@ public class AuditIndexProjection {
             sequence = domain.getSequenceNumber();
         }
         Object actor = event.getMetaData().get(MetaDataKeys.ACTOR_ID);
-        var row = new Row(globalIndex, societyOf(payload, event), aggregateType, aggregateId, sequence,
-                payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()),
-                actor == null ? null : actor.toString());
-        batch().add(row);
-        if (emitter.activeSubscriptions().stream().anyMatch(q -> q.getPayload() instanceof AuditFilter)) {
-            var audit = new AuditEvent(row.globalIndex(), row.aggregateType(), row.aggregateId(), row.sequenceNumber(),
-                    row.eventType(), event.getTimestamp(), row.actorId(), row.societyId(),
-                    AuditLog.redacted(new String(eventSerializer.serialize(payload, byte[].class).getData(),
-                            StandardCharsets.UTF_8)));
-            emitter.emit(AuditFilter.class, filter -> filter.matches(audit), audit);
-        }
+        batch().add(new Row(event.getIdentifier(), societyOf(payload, event), aggregateType, aggregateId, sequence,
+                payload.getClass().getSimpleName(), event.getTimestamp(), actor == null ? null : actor.toString(),
+                payload));
     }
 
     @ResetHandler
@@ -83,31 +77,84 @@ public class AuditIndexProjection {
         jdbc.update("truncate audit_event_index");
     }
 
-    /** The rows of the current batch, inserted together just before it commits. */
+    /** The rows of the current batch, written together just before it commits. */
     private List<Row> batch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             List<Row> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> insert(rows));
+            unitOfWork.onPrepareCommit(u -> write(rows));
             return rows;
         });
     }
 
-    private void insert(List<Row> rows) {
-        jdbc.batchUpdate("""
-                        insert into audit_event_index (global_index, society_id, aggregate_type, aggregate_id,
-                            sequence_number, event_type, occurred_at, actor_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (global_index) do nothing""",
-                rows, 500, (ps, row) -> {
-                    ps.setLong(1, row.globalIndex());
-                    ps.setObject(2, row.societyId());
-                    ps.setString(3, row.aggregateType());
-                    ps.setString(4, row.aggregateId());
-                    ps.setObject(5, row.sequenceNumber());
-                    ps.setString(6, row.eventType());
-                    ps.setTimestamp(7, row.occurredAt());
-                    ps.setString(8, row.actorId());
-                });
+    /**
+     * Writes the batch in one statement. Each event's own global index comes from the event store by its
+     * identifier: the tracking token only says how far the stream has come, and an event that fills a
+     * gap (committed late by a longer transaction) sits below that position.
+     */
+    private void write(List<Row> rows) {
+        int n = rows.size();
+        String[] ids = new String[n];
+        UUID[] societies = new UUID[n];
+        String[] types = new String[n];
+        String[] aggregates = new String[n];
+        Long[] sequences = new Long[n];
+        String[] eventTypes = new String[n];
+        Timestamp[] times = new Timestamp[n];
+        String[] actors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            ids[i] = row.eventId();
+            societies[i] = row.societyId();
+            types[i] = row.aggregateType();
+            aggregates[i] = row.aggregateId();
+            sequences[i] = row.sequenceNumber();
+            eventTypes[i] = row.eventType();
+            times[i] = Timestamp.from(row.occurredAt());
+            actors[i] = row.actorId();
+        }
+        Map<String, Long> written = new HashMap<>();
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement("""
+                    insert into audit_event_index (global_index, society_id, aggregate_type, aggregate_id,
+                        sequence_number, event_type, occurred_at, actor_id)
+                    select e.global_index, r.society_id, r.aggregate_type, r.aggregate_id, r.sequence_number,
+                           r.event_type, r.occurred_at, r.actor_id
+                    from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[],
+                                ?::text[]) as r(event_id, society_id, aggregate_type, aggregate_id, sequence_number,
+                                                event_type, occurred_at, actor_id)
+                    join domain_event_entry e on e.event_identifier = r.event_id
+                    on conflict (global_index) do nothing
+                    returning global_index, (select event_identifier from domain_event_entry d
+                                             where d.global_index = audit_event_index.global_index)""")) {
+                statement.setArray(1, connection.createArrayOf("text", ids));
+                statement.setArray(2, connection.createArrayOf("uuid", societies));
+                statement.setArray(3, connection.createArrayOf("text", types));
+                statement.setArray(4, connection.createArrayOf("text", aggregates));
+                statement.setArray(5, connection.createArrayOf("bigint", sequences));
+                statement.setArray(6, connection.createArrayOf("text", eventTypes));
+                statement.setArray(7, connection.createArrayOf("timestamptz", times));
+                statement.setArray(8, connection.createArrayOf("text", actors));
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        written.put(result.getString(2), result.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        if (!written.isEmpty() && emitter.activeSubscriptions().stream().anyMatch(q -> q.getPayload() instanceof AuditFilter)) {
+            for (Row row : rows) {
+                Long globalIndex = written.get(row.eventId());
+                if (globalIndex != null) {
+                    var audit = new AuditEvent(globalIndex, row.aggregateType(), row.aggregateId(), row.sequenceNumber(),
+                            row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
+                            AuditLog.redacted(new String(eventSerializer.serialize(row.payload(), byte[].class).getData(),
+                                    StandardCharsets.UTF_8)));
+                    emitter.emit(AuditFilter.class, filter -> filter.matches(audit), audit);
+                }
+            }
+        }
     }
 
     static UUID societyOf(Object payload, EventMessage<?> event) {

@@ -5,11 +5,11 @@ import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -49,15 +49,16 @@ public class AuditController {
     @Allowed({Role.AUDITOR, Role.ADMIN, Role.SUPER_ADMIN})
     @Operation(summary = "Every event of the caller's society, in order, as NDJSON",
             description = "Each line: {globalIndex, aggregateType, aggregateId, sequenceNumber, eventType, timestamp, "
-                    + "actorId, societyId, payload}. Filters: from/to (ISO-8601, to exclusive), aggregateType "
+                    + "actorId, societyId, payload}. Filters: from/to (ISO-8601 instants, or dates: whole UTC days), aggregateType "
                     + "(e.g. EntryRequest), aggregateId. A platform auditor (no society) and SUPER_ADMIN see every society.")
     public Flux<DataBuffer> events(Caller caller,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String aggregateType,
                                    @RequestParam(required = false) String aggregateId,
                                    ServerHttpResponse response) {
-        var filter = AuditHistory.filterFor(caller, from, to, aggregateType, aggregateId);
+        var range = TimeRange.of(from, to);
+        var filter = AuditHistory.filterFor(caller, range.from(), range.to(), aggregateType, aggregateId);
         DataBufferFactory buffers = response.bufferFactory();
         return history.pages(filter, 0).map(page -> lines(page, buffers));
     }

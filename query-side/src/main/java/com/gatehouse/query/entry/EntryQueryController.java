@@ -13,9 +13,9 @@ import com.gatehouse.projection.entry.EntryRequestReadModel;
 import com.gatehouse.projection.entry.GateLogReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
+import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,23 +83,22 @@ public class EntryQueryController {
     @GetMapping("/entries")
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "The gate log, newest first",
-            description = "Filters: from/to (ISO-8601 instants, on the time of entry; from inclusive, to exclusive), "
+            description = "Filters: from/to on the time of entry (ISO-8601 instants or dates, as every history read: "
+                    + "from inclusive, to exclusive, a date as to includes that day), "
                     + "flatId, open (true: still inside, false: checked out). Residents see only their own flat. "
                     + "Response: {entries: [...], pagination}.")
     public Mono<Map<String, Object>> entries(Caller caller,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
                                              @RequestParam(required = false) UUID flatId,
                                              @RequestParam(required = false) Boolean open,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw Problem.invalid("to", "must be after from");
-        }
+        var range = TimeRange.of(from, to);
         UUID flat = flatScope(caller, flatId);
         return Blocking.read(() -> Paged.body("entries",
-                gateLog.list(caller.societyId(), flat, from, to, open, request), request));
+                gateLog.list(caller.societyId(), flat, range.from(), range.to(), open, request), request));
     }
 
     @GetMapping("/entries/{id}")

@@ -11,6 +11,13 @@ import com.gatehouse.api.directory.UserCommand.ChangeUserRole;
 import com.gatehouse.api.directory.UserCommand.DeactivateUser;
 import com.gatehouse.api.directory.UserCommand.MoveUserToFlat;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
+import com.gatehouse.api.notification.AnnouncementCommand.MakeAnnouncement;
+import com.gatehouse.api.notification.AnnouncementId;
+import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
+import com.gatehouse.api.staff.StaffCommand.CheckOutStaff;
+import com.gatehouse.api.staff.StaffCommand.RegisterStaff;
+import com.gatehouse.api.staff.StaffId;
+import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.projection.admin.ProjectionAdmin;
 import com.gatehouse.server.support.StandaloneServer;
@@ -26,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +66,8 @@ class ReplayEquivalenceTest {
             assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan((int) events / 2);
 
             var replayable = admin.statuses().stream().filter(ProjectionAdmin.ProjectionStatus::replayable).toList();
-            assertThat(replayable).extracting(ProjectionAdmin.ProjectionStatus::name).contains("directory", "audit-index");
+            assertThat(replayable).extracting(ProjectionAdmin.ProjectionStatus::name)
+                    .contains("directory", "audit-index", "staff", "notifications", "report-staff-attendance");
             replayable.forEach(p -> admin.replay(p.name()));
             await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ofMillis(200)).until(() ->
                     admin.statuses().stream().noneMatch(ProjectionAdmin.ProjectionStatus::replaying));
@@ -75,7 +84,7 @@ class ReplayEquivalenceTest {
                 admin.statuses().stream().allMatch(p -> !p.replaying() && p.lag() == 0));
     }
 
-    /** Every read-model table, each row as text, in a stable order. */
+    /** Every read-model table, each row as JSON text, in a stable order. */
     static Map<String, List<String>> snapshot(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : jdbc.queryForList("""
@@ -84,12 +93,23 @@ class ReplayEquivalenceTest {
             if (NOT_READ_MODELS.contains(table) || table.contains("lookup")) {
                 continue;
             }
-            tables.put(table, jdbc.queryForList("select t::text as row from " + table + " t order by t::text", String.class));
+            // columns ending in _seq are delivery positions for live streams (a rebuild continues above the
+            // values clients have seen), not facts of the read model
+            List<String> positions = jdbc.queryForList("""
+                    select column_name from information_schema.columns
+                    where table_schema = 'public' and table_name = ? and column_name like '%\\_seq'""", String.class, table);
+            String facts = positions.isEmpty() ? "to_jsonb(t)"
+                    : "to_jsonb(t) - array[" + String.join(", ", positions.stream().map(c -> "'" + c + "'").toList()) + "]";
+            tables.put(table, jdbc.queryForList("select (" + facts + ")::text as row from " + table + " t order by 1",
+                    String.class));
         }
         return tables;
     }
 
-    /** A realistic history, sent as commands: societies, flats, users moving, changing roles, leaving. */
+    /**
+     * A realistic history, sent as commands: societies, flats, users moving, changing roles, leaving; staff
+     * working for flats and coming and going; announcements notifying everyone.
+     */
     static final class HistoryGenerator {
         private final CommandSender sender;
         private final Random random;
@@ -119,6 +139,23 @@ class ReplayEquivalenceTest {
                     if (role == Role.RESIDENT) {
                         residents.add(user);
                     }
+                }
+                UserId guard = UserId.random();
+                send(new RegisterUser(guard, "Gate " + s, String.format("5%02d0000000", s), "hash", Role.GUARD, society, null));
+                for (int m = 0; m < 8; m++) {
+                    StaffId staff = new StaffId(UUID.randomUUID());
+                    send(new RegisterStaff(staff, society, null, "Staff " + m, "9" + String.format("%09d", s * 100 + m),
+                            StaffType.values()[m % StaffType.values().length],
+                            List.of(flats.get(m), flats.get(m + 10)), null));
+                    for (int visit = 0; visit < 3; visit++) {
+                        send(new CheckInStaff(staff, society, guard, UUID.randomUUID()));
+                        send(new CheckOutStaff(staff, society, guard, visit % 2 == 0, UUID.randomUUID()));
+                    }
+                }
+                for (int a = 0; a < 2; a++) {
+                    // fans out a SYSTEM notification to every active member of the society
+                    send(new MakeAnnouncement(new AnnouncementId(UUID.randomUUID()), society, "Water cut " + a,
+                            "No water from 10 to 12", guard));
                 }
                 for (int change = 0; change < 40; change++) {
                     UserId user = residents.get(random.nextInt(residents.size()));

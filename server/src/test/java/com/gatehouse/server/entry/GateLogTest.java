@@ -51,8 +51,11 @@ class GateLogTest extends IntegrationTest {
         assertThat(paged.get("pagination").get("total").asInt()).isEqualTo(2);
         assertThat(paged.get("pagination").get("totalPages").asInt()).isEqualTo(2);
         api().get(society.guard(), "/gate/entries?from=yesterday").exchange().expectStatus().isBadRequest();
-        api().get(society.guard(), "/gate/entries?from={t}&to={t}", between.toString(), between.toString())
+        api().get(society.guard(), "/gate/entries?from={from}&to={to}", between.toString(), between.minusSeconds(1).toString())
                 .exchange().expectStatus().isBadRequest();
+        // a date covers the whole UTC day
+        String today = between.toString().substring(0, 10);
+        assertThat(ids(api().read(society.guard(), "/gate/entries?from={d}&to={d}", today, today))).hasSize(2);
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.nio.file.Path;
                 "gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
                 "gatehouse.entry-request.expiry=PT2S",
                 "gatehouse.entry-request.overstay=PT3S",
+                "gatehouse.staff.repeat-scan-window=PT2S",
+                "gatehouse.staff.auto-checkout-after=PT10S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
         })

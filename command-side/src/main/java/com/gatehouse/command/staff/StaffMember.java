@@ -1,0 +1,352 @@
+package com.gatehouse.command.staff;
+
+import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.staff.AttendanceAction;
+import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
+import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
+import com.gatehouse.api.staff.AttendanceId;
+import com.gatehouse.api.staff.CheckMethod;
+import com.gatehouse.api.staff.StaffCommand.AssignStaffToFlat;
+import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
+import com.gatehouse.api.staff.StaffCommand.CheckOutStaff;
+import com.gatehouse.api.staff.StaffCommand.DeactivateStaff;
+import com.gatehouse.api.staff.StaffCommand.RegisterStaff;
+import com.gatehouse.api.staff.StaffCommand.RotateStaffCard;
+import com.gatehouse.api.staff.StaffCommand.ScanStaffCard;
+import com.gatehouse.api.staff.StaffCommand.UnassignStaffFromFlat;
+import com.gatehouse.api.staff.StaffCommand.UpdateStaff;
+import com.gatehouse.api.staff.StaffEvent.StaffAssignedToFlat;
+import com.gatehouse.api.staff.StaffEvent.StaffCardRotated;
+import com.gatehouse.api.staff.StaffEvent.StaffDeactivated;
+import com.gatehouse.api.staff.StaffEvent.StaffRegistered;
+import com.gatehouse.api.staff.StaffEvent.StaffUnassignedFromFlat;
+import com.gatehouse.api.staff.StaffEvent.StaffUpdated;
+import com.gatehouse.api.staff.StaffId;
+import com.gatehouse.api.staff.StaffType;
+import com.gatehouse.api.staff.StaffViews.AttendanceOutcome;
+import com.gatehouse.command.directory.DirectoryLookup;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A domestic staff member of a society: who they are, which flats they work for, which card version
+ * admits them, and whether they are inside right now (their open {@link Attendance}). Every check-in
+ * and check-out goes through here, one command at a time per staff member, so a card scanned by two
+ * guards at once checks in exactly once; a visit left open is closed by a deadline.
+ * <p>
+ * Scoping: a command from another society, or from a resident of a flat the staff member does not work
+ * for, is refused as not found. Whether a flat belongs to the society is checked with the command side's
+ * {@link DirectoryLookup} (written in the same transaction as the directory's events).
+ */
+@Aggregate
+public class StaffMember {
+
+    static final String AUTO_CHECKOUT = "staff-auto-checkout";
+
+    /** The payload of the auto-checkout deadline: which visit it closes. */
+    public record AutoCheckout(AttendanceId attendanceId) {
+    }
+
+    /** Who a visit is of, as the attendance events repeat it. */
+    record Identity(StaffId id, SocietyId society, String name, StaffType type, List<FlatId> flats) {
+    }
+
+    @AggregateIdentifier
+    private StaffId id;
+    private SocietyId society;
+    private String name;
+    private String phone;
+    private StaffType type;
+    private String photoKey;
+    private final LinkedHashSet<FlatId> flats = new LinkedHashSet<>();
+    private boolean active;
+    private int cardVersion;
+    private Attendance current;
+    private Instant lastChange;
+    private UUID lastRequestId;
+    private AttendanceOutcome lastOutcome;
+
+    protected StaffMember() {
+    }
+
+    @CommandHandler
+    public StaffMember(RegisterStaff cmd, Clock clock, DirectoryLookup lookup) {
+        var flats = distinct(cmd.flatIds());
+        if (flats.isEmpty()) {
+            throw Problem.invalid("flatIds", "name at least one flat the staff member works for");
+        }
+        for (FlatId flat : flats) {
+            if (cmd.residentFlat() != null && !flat.equals(cmd.residentFlat())) {
+                throw Problem.notFound("Flat");
+            }
+            lookup.requireFlatInSociety(flat, cmd.societyId());
+        }
+        apply(new StaffRegistered(cmd.staffId(), cmd.societyId(), required("name", cmd.name()),
+                required("phone", cmd.phone()), Objects.requireNonNull(cmd.staffType(), "staffType"), flats,
+                blankToNull(cmd.photoKey()), 1, now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(UpdateStaff cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        requireActive();
+        String newName = cmd.name() == null ? name : required("name", cmd.name());
+        String newPhone = cmd.phone() == null ? phone : required("phone", cmd.phone());
+        StaffType newType = cmd.staffType() == null ? type : cmd.staffType();
+        String newPhoto = cmd.photoKey() == null ? photoKey : blankToNull(cmd.photoKey());
+        if (newName.equals(name) && newPhone.equals(phone) && newType == type && Objects.equals(newPhoto, photoKey)) {
+            return;
+        }
+        apply(new StaffUpdated(id, society, newName, newPhone, newType, newPhoto, now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(AssignStaffToFlat cmd, Clock clock, DirectoryLookup lookup) {
+        requireVisibleTo(cmd.societyId(), null);
+        requireActive();
+        lookup.requireFlatInSociety(cmd.flatId(), society);
+        if (!flats.contains(cmd.flatId())) {
+            apply(new StaffAssignedToFlat(id, society, cmd.flatId(), now(clock)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnassignStaffFromFlat cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        if (cmd.flatId() == null || !flats.contains(cmd.flatId())
+                || (cmd.residentFlat() != null && !cmd.flatId().equals(cmd.residentFlat()))) {
+            throw Problem.notFound("Flat of this staff member");
+        }
+        if (flats.size() == 1) {
+            throw Problem.conflict(name + " works for no other flat: deactivate the staff member instead");
+        }
+        apply(new StaffUnassignedFromFlat(id, society, cmd.flatId(), now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateStaff cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        if (!active) {
+            return;
+        }
+        if (cmd.residentFlat() != null && flats.size() > 1) {
+            throw Problem.conflict(name + " also works for other flats: remove your flat from their flats instead, "
+                    + "or ask the society's admin to deactivate them");
+        }
+        apply(new StaffDeactivated(id, society, now(clock)));
+    }
+
+    @CommandHandler
+    public int handle(RotateStaffCard cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        requireActive();
+        apply(new StaffCardRotated(id, society, cardVersion + 1, now(clock)));
+        return cardVersion;
+    }
+
+    @CommandHandler
+    public AttendanceOutcome handle(ScanStaffCard cmd, Clock clock, DeadlineManager deadlines, StaffSettings settings) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (isRepeatOf(cmd.requestId())) {
+            return lastOutcome;
+        }
+        if (!active) {
+            throw Problem.conflict("This card is no longer valid: " + name + " was deactivated");
+        }
+        if (cmd.cardVersion() != cardVersion) {
+            throw Problem.conflict("This card was revoked: a newer card was issued to " + name);
+        }
+        Instant now = now(clock);
+        if (lastChange != null && now.isBefore(lastChange.plus(settings.repeatScanWindow()))) {
+            throw Problem.conflict(name + " was checked " + (current != null ? "in" : "out") + " "
+                    + Duration.between(lastChange, now).toSeconds() + " s ago: a repeated scan within "
+                    + settings.repeatScanWindow().toSeconds() + " s changes nothing");
+        }
+        return current == null
+                ? checkIn(cmd.guardId(), CheckMethod.SCAN, cmd.requestId(), now, deadlines, settings)
+                : checkOut(cmd.guardId(), CheckMethod.SCAN, cmd.requestId(), now, null, deadlines);
+    }
+
+    @CommandHandler
+    public AttendanceOutcome handle(CheckInStaff cmd, Clock clock, DeadlineManager deadlines, StaffSettings settings) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (isRepeatOf(cmd.requestId())) {
+            return lastOutcome;
+        }
+        if (!active) {
+            throw Problem.conflict(name + " is deactivated and cannot be checked in");
+        }
+        if (current != null) {
+            throw Problem.conflict(name + " is already checked in (since " + current.checkInTime() + ")");
+        }
+        return checkIn(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), now(clock), deadlines, settings);
+    }
+
+    /** Checking out is allowed even for a deactivated staff member: leaving is never refused. */
+    @CommandHandler
+    public AttendanceOutcome handle(CheckOutStaff cmd, Clock clock, DeadlineManager deadlines) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (isRepeatOf(cmd.requestId())) {
+            return lastOutcome;
+        }
+        if (current == null) {
+            throw Problem.conflict(name + " is not checked in");
+        }
+        return checkOut(cmd.guardId(), CheckMethod.MANUAL, cmd.requestId(), now(clock), cmd.workCompleted(),
+                deadlines);
+    }
+
+    /** Closes a visit nobody checked out, at the moment it was due (so the duration is exactly the limit). */
+    @DeadlineHandler(deadlineName = AUTO_CHECKOUT)
+    public void on(AutoCheckout deadline) {
+        if (current != null && current.id().equals(deadline.attendanceId())) {
+            apply(current.close(identity(), null, CheckMethod.AUTO, null, current.autoCheckoutAt(), null));
+        }
+    }
+
+    private AttendanceOutcome checkIn(UserId guard, CheckMethod method, UUID requestId, Instant now,
+                                      DeadlineManager deadlines, StaffSettings settings) {
+        var attendanceId = new AttendanceId(requestId);
+        Instant autoCheckoutAt = now.plus(settings.autoCheckoutAfter());
+        String scheduleId = deadlines.schedule(autoCheckoutAt, AUTO_CHECKOUT, new AutoCheckout(attendanceId));
+        apply(new StaffCheckedIn(attendanceId, id, society, name, type, List.copyOf(flats), guard, method, requestId,
+                now, autoCheckoutAt, scheduleId));
+        return lastOutcome;
+    }
+
+    private AttendanceOutcome checkOut(UserId guard, CheckMethod method, UUID requestId, Instant now,
+                                       Boolean workCompleted, DeadlineManager deadlines) {
+        deadlines.cancelSchedule(AUTO_CHECKOUT, current.scheduleId());
+        apply(current.close(identity(), guard, method, requestId, now, workCompleted));
+        return lastOutcome;
+    }
+
+    /** A retried request (same request id as the last check-in or check-out) answers what it did then. */
+    private boolean isRepeatOf(UUID requestId) {
+        return requestId != null && requestId.equals(lastRequestId);
+    }
+
+    private void requireVisibleTo(SocietyId callerSociety, FlatId residentFlat) {
+        if (!society.equals(callerSociety) || (residentFlat != null && !flats.contains(residentFlat))) {
+            throw Problem.notFound("Staff member");
+        }
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw Problem.conflict(name + " is deactivated");
+        }
+    }
+
+    private Identity identity() {
+        return new Identity(id, society, name, type, List.copyOf(flats));
+    }
+
+    private static List<FlatId> distinct(List<FlatId> flats) {
+        if (flats == null) {
+            return List.of();
+        }
+        var distinct = new ArrayList<FlatId>();
+        for (FlatId flat : flats) {
+            if (flat == null) {
+                throw Problem.invalid("flatIds", "must not contain null");
+            }
+            if (!distinct.contains(flat)) {
+                distinct.add(flat);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** Times in milliseconds: what the read model, the JSON and the apps' clocks all keep exactly. */
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw Problem.invalid(field, "must not be blank");
+        }
+        return value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @EventSourcingHandler
+    void on(StaffRegistered event) {
+        id = event.staffId();
+        society = event.societyId();
+        name = event.name();
+        phone = event.phone();
+        type = event.staffType();
+        photoKey = event.photoKey();
+        flats.addAll(event.flatIds());
+        active = true;
+        cardVersion = event.cardVersion();
+    }
+
+    @EventSourcingHandler
+    void on(StaffUpdated event) {
+        name = event.name();
+        phone = event.phone();
+        type = event.staffType();
+        photoKey = event.photoKey();
+    }
+
+    @EventSourcingHandler
+    void on(StaffAssignedToFlat event) {
+        flats.add(event.flatId());
+    }
+
+    @EventSourcingHandler
+    void on(StaffUnassignedFromFlat event) {
+        flats.remove(event.flatId());
+    }
+
+    @EventSourcingHandler
+    void on(StaffDeactivated event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(StaffCardRotated event) {
+        cardVersion = event.cardVersion();
+    }
+
+    @EventSourcingHandler
+    void on(StaffCheckedIn event) {
+        current = Attendance.of(event);
+        lastChange = event.checkInTime();
+        lastRequestId = event.requestId();
+        lastOutcome = new AttendanceOutcome(AttendanceAction.CHECK_IN, event.attendanceId());
+    }
+
+    @EventSourcingHandler
+    void on(StaffCheckedOut event) {
+        current = null;
+        lastChange = event.checkOutTime();
+        lastRequestId = event.requestId();
+        lastOutcome = new AttendanceOutcome(AttendanceAction.CHECK_OUT, event.attendanceId());
+    }
+}

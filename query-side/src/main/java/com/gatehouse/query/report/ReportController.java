@@ -1,0 +1,89 @@
+package com.gatehouse.query.report;
+
+import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.report.ReportViews.StaffAttendanceReport;
+import com.gatehouse.projection.report.ReportReadModel;
+import com.gatehouse.query.common.Blocking;
+import com.gatehouse.query.common.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Analytics for a society, from rebuildable projections. Period: {@code ?from=&to=} as dates (UTC days,
+ * both inclusive) or instants; by default the last 30 days. Platform-wide callers name the society
+ * with {@code ?societyId=}.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/reports")
+@Tag(name = "Reports")
+public class ReportController {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+
+    private final ReportReadModel reports;
+    private final Clock clock;
+
+    public ReportController(ReportReadModel reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** A society and a period a caller may report on. */
+    record Scope(UUID society, Instant from, Instant to) {
+        LocalDate firstDay() {
+            return from.atZone(ZoneOffset.UTC).toLocalDate();
+        }
+
+        LocalDate lastDay() {
+            return to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+        }
+    }
+
+    Scope scope(Caller caller, UUID societyId, String from, String to) {
+        UUID society = societyId != null ? societyId : caller.societyId();
+        if (society == null) {
+            throw Problem.invalid("societyId", "is required for platform-wide accounts");
+        }
+        caller.requireSociety(society, "Society");
+        TimeRange range = TimeRange.of(from, to);
+        Instant end = range.to() != null ? range.to()
+                : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant start = range.from() != null ? range.from() : end.minus(DEFAULT_PERIOD);
+        if (!start.isBefore(end)) {
+            throw Problem.invalid("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
+            throw Problem.invalid("to", "a report covers at most 366 days");
+        }
+        return new Scope(society, start, end);
+    }
+
+    @GetMapping("/staff-attendance")
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "Per staff member: days present, visits and hours in the period",
+            description = "Response: {societyId, from, to, staff: [{staffId, name, staffType, daysPresent, visits, hours}]}; "
+                    + "a day counts when a visit began on it (UTC); hours add up closed visits.")
+    public Mono<StaffAttendanceReport> staffAttendance(Caller caller, @RequestParam(required = false) UUID societyId,
+                                                       @RequestParam(required = false) String from,
+                                                       @RequestParam(required = false) String to) {
+        Scope scope = scope(caller, societyId, from, to);
+        return Blocking.read(() -> new StaffAttendanceReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                reports.staffAttendance(scope.society(), scope.from(), scope.to())));
+    }
+}

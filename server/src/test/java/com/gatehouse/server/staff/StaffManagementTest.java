@@ -1,0 +1,178 @@
+package com.gatehouse.server.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gatehouse.server.support.Api;
+import com.gatehouse.server.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins and residents manage domestic staff; a resident only ever sees the staff of their own flat. */
+class StaffManagementTest extends IntegrationTest {
+
+    private static Api.Society society;
+
+    private Api.Society society() {
+        if (society == null) {
+            society = api().newSociety();
+        }
+        return society;
+    }
+
+    private StaffApi staff() {
+        return new StaffApi(api());
+    }
+
+    private static List<String> names(JsonNode list) {
+        var names = new java.util.ArrayList<String>();
+        list.get("staff").forEach(s -> names.add(s.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    void aResidentRegistersTheirCookAndOnlyTheirFlatSeesHer() {
+        var s = api().newSociety();
+        JsonNode cook = api().create(s.residentA1(), StaffApi.STAFF,
+                Map.of("name", "Kamala", "phone", "+919800000001", "staffType", "COOK"));
+        UUID id = UUID.fromString(cook.get("id").asText());
+        assertThat(cook.get("flatIds")).extracting(JsonNode::asText).containsExactly(s.flatA().toString());
+        assertThat(cook.get("staffType").asText()).isEqualTo("COOK");
+        assertThat(cook.get("isActive").asBoolean()).isTrue();
+        assertThat(cook.get("isCurrentlyWorking").asBoolean()).isFalse();
+        assertThat(cook.get("currentAttendanceId").isNull()).isTrue();
+
+        assertThat(staff().staff(s.residentA2(), id).get("name").asText()).isEqualTo("Kamala");
+        api().get(s.residentB(), StaffApi.STAFF + "/{id}", id).exchange().expectStatus().isNotFound();
+        api().get(s.residentB(), StaffApi.STAFF + "/{id}/attendance", id).exchange().expectStatus().isNotFound();
+        api().patch(s.residentB(), StaffApi.STAFF + "/{id}", Map.of("name", "X"), id).exchange().expectStatus().isNotFound();
+        assertThat(names(api().read(s.residentB(), StaffApi.STAFF))).isEmpty();
+        api().get(s.residentB(), StaffApi.STAFF + "?flatId={flat}", s.flatA()).exchange().expectStatus().isNotFound();
+        assertThat(names(api().read(s.residentA2(), StaffApi.STAFF))).containsExactly("Kamala");
+        assertThat(names(api().read(s.guard(), StaffApi.STAFF))).containsExactly("Kamala");
+        assertThat(names(api().read(s.auditor(), StaffApi.STAFF + "?flatId={flat}", s.flatA()))).containsExactly("Kamala");
+        assertThat(names(api().read(s.admin(), StaffApi.STAFF + "?flatId={flat}", s.flatB()))).isEmpty();
+
+        var other = Map.of("name", "Kamala", "phone", "9800000001", "staffType", "COOK",
+                "flatIds", List.of(s.flatB().toString()));
+        api().post(s.residentA1(), StaffApi.STAFF, other).exchange().expectStatus().isNotFound();
+        api().post(s.guard(), StaffApi.STAFF, other).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aResidentSeesOnlyTheirOwnFlatAmongTheFlatsAMaidWorksFor() {
+        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA(), society().flatB());
+        assertThat(staff().staff(society().admin(), maid).get("flatIds")).hasSize(2);
+        assertThat(staff().staff(society().residentB(), maid).get("flatIds")).extracting(JsonNode::asText)
+                .containsExactly(society().flatB().toString());
+    }
+
+    @Test
+    void anAdminAssignsFlatsAndAResidentStopsEmployingTheMaid() {
+        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
+        JsonNode assigned = api().post(society().admin(), StaffApi.STAFF + "/{id}/flats",
+                Map.of("flatId", society().flatB().toString()), maid).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(assigned.get("flatIds")).hasSize(2);
+        assertThat(staff().staff(society().residentB(), maid).get("name").asText()).isEqualTo("Lakshmi");
+        api().post(society().residentA1(), StaffApi.STAFF + "/{id}/flats",
+                Map.of("flatId", society().flatB().toString()), maid).exchange().expectStatus().isForbidden();
+        api().post(society().admin(), StaffApi.STAFF + "/{id}/flats",
+                Map.of("flatId", UUID.randomUUID().toString()), maid).exchange().expectStatus().isNotFound();
+
+        api().delete(society().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatA()).exchange()
+                .expectStatus().isNotFound();
+        api().delete(society().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatB()).exchange()
+                .expectStatus().isNoContent();
+        api().get(society().residentB(), StaffApi.STAFF + "/{id}", maid).exchange().expectStatus().isNotFound();
+        api().delete(society().residentA1(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatA()).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void detailsAreUpdatedAndBadInputChangesNothing() {
+        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
+        JsonNode updated = api().patch(society().residentA1(), StaffApi.STAFF + "/{id}",
+                Map.of("name", "Lakshmi Devi", "staffType", "NANNY"), maid).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(updated.get("name").asText()).isEqualTo("Lakshmi Devi");
+        assertThat(updated.get("staffType").asText()).isEqualTo("NANNY");
+
+        api().patch(society().admin(), StaffApi.STAFF + "/{id}", Map.of("staffType", "PLUMBER"), maid).exchange()
+                .expectStatus().isBadRequest();
+        api().patch(society().admin(), StaffApi.STAFF + "/{id}", Map.of("phone", "12"), maid).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.phone").exists();
+        api().post(society().admin(), StaffApi.STAFF, Map.of("phone", "9800000001", "staffType", "MAID",
+                "flatIds", List.of(society().flatA().toString()))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.name").exists();
+        api().post(society().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.flatIds").exists();
+        api().post(society().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID",
+                "flatIds", List.of(society().flatA().toString()), "photoKey", "societies/x/STAFF_PHOTO/none.jpg"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.photoKey").exists();
+        assertThat(staff().staff(society().admin(), maid).get("name").asText()).isEqualTo("Lakshmi Devi");
+    }
+
+    @Test
+    void theSameIdempotencyKeyRegistersOnce() {
+        var body = new HashMap<String, Object>(Map.of("name", "Ramesh", "phone", "9800000002", "staffType", "DRIVER",
+                "flatIds", List.of(society().flatB().toString())));
+        JsonNode first = api().post(society().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode again = api().post(society().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(names(api().read(society().residentB(), StaffApi.STAFF)).stream().filter("Ramesh"::equals)).hasSize(1);
+    }
+
+    @Test
+    void attendanceIsFilteredByDate() {
+        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
+        staff().scanOk(society().guard(), staff().qrToken(society().admin(), maid));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(staff().attendance(society().residentA1(), maid, "?from=" + today + "&to=" + today)).hasSize(1);
+        assertThat(staff().attendance(society().residentA1(), maid, "?from=" + today.plusDays(1))).isEmpty();
+        assertThat(staff().attendance(society().admin(), maid, "?to=" + today.minusDays(1))).isEmpty();
+        assertThat(staff().attendance(society().admin(), maid, "?from=" + today.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .hasSize(1);
+        api().get(society().admin(), StaffApi.STAFF + "/{id}/attendance?from=yesterday", maid).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.from").exists();
+        api().get(society().admin(), StaffApi.STAFF + "/{id}/attendance?from={f}&to={t}", maid, today, today.minusDays(2))
+                .exchange().expectStatus().isBadRequest();
+
+        JsonNode visit = staff().attendance(society().admin(), maid, "").get(0);
+        assertThat(api().read(society().residentA2(), StaffApi.STAFF + "/{id}/attendance/{a}", maid,
+                visit.get("id").asText()).get("id")).isEqualTo(visit.get("id"));
+        api().get(society().residentB(), StaffApi.STAFF + "/{id}/attendance/{a}", maid, visit.get("id").asText())
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aStaffPhotoIsAConfirmedStaffPhotoUploadOfTheSociety() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+        String photo = api().upload(society().residentA1(), "STAFF_PHOTO", "kamala.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        JsonNode cook = api().create(society().residentA1(), StaffApi.STAFF, Map.of("name", "Kamala",
+                "phone", "9800000003", "staffType", "COOK", "photoKey", photo));
+        assertThat(cook.get("photoKey").asText()).isEqualTo(photo);
+
+        String entryPhoto = api().upload(society().guard(), "ENTRY_PHOTO", "gate.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        var elsewhere = api().newSociety();
+        String foreignPhoto = api().upload(elsewhere.residentA1(), "STAFF_PHOTO", "x.jpg", "image/jpeg", jpeg)
+                .get("s3Key").asText();
+        for (String key : List.of(entryPhoto, foreignPhoto)) {
+            api().patch(society().residentA1(), StaffApi.STAFF + "/{id}", Map.of("photoKey", key), cook.get("id").asText())
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.photoKey").exists();
+        }
+        assertThat(staff().staff(society().admin(), UUID.fromString(cook.get("id").asText())).get("photoKey").asText())
+                .isEqualTo(photo);
+    }
+}

@@ -1,0 +1,30 @@
+package com.gatehouse.api.staff;
+
+import java.util.UUID;
+
+/** Questions about domestic staff and their attendance, answered by the query side. */
+public sealed interface StaffQuery {
+
+    /** Answers {@code Optional<StaffView>}. */
+    record FindStaff(UUID staffId) implements StaffQuery {
+    }
+
+    /** Answers {@code Optional<AttendanceView>}. */
+    record FindAttendance(UUID attendanceId) implements StaffQuery {
+    }
+
+    /**
+     * Answers {@code Optional<AttendanceView>}: the staff member's latest visit. As a subscription query,
+     * every change to any visit of the staff member follows.
+     */
+    record FindLatestAttendanceOfStaff(UUID staffId) implements StaffQuery {
+    }
+
+    /**
+     * Answers {@code List<AttendanceView>}: the visits still open (who is inside) in a society, or only of
+     * staff working for {@code flatId} when it is set. As a subscription query, every check-in and
+     * check-out of those staff follows.
+     */
+    record WatchAttendance(UUID societyId, UUID flatId) implements StaffQuery {
+    }
+}

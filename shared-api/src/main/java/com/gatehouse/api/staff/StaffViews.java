@@ -1,0 +1,75 @@
+package com.gatehouse.api.staff;
+
+import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.Role;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Read models of domestic staff and their attendance, as served over REST and RSocket. */
+public final class StaffViews {
+
+    private StaffViews() {
+    }
+
+    /**
+     * A staff member. {@code qrVersion} is the version of the only card that works; {@code currentCheckInTime}
+     * says since when a staff member who is inside is in.
+     */
+    public record StaffView(UUID id, UUID societyId, String name, String phone, StaffType staffType, String photoKey,
+                            List<UUID> flatIds, boolean isActive, boolean isCurrentlyWorking,
+                            UUID currentAttendanceId, Instant currentCheckInTime, int qrVersion,
+                            Instant createdAt, Instant updatedAt) {
+
+        /** Guards, admins and auditors see the staff of their society; residents those working for their flat. */
+        public boolean visibleTo(Caller caller) {
+            if (!caller.canSeeSociety(societyId)) {
+                return false;
+            }
+            return caller.role() != Role.RESIDENT || flatIds.contains(caller.flatId());
+        }
+
+        /**
+         * The view as the caller may see it (404 "Staff member" when they may not): a resident sees only
+         * their own flat among the flats the staff member works for.
+         */
+        public StaffView seenBy(Caller caller) {
+            if (!visibleTo(caller)) {
+                throw Problem.notFound("Staff member");
+            }
+            if (caller.role() != Role.RESIDENT) {
+                return this;
+            }
+            return new StaffView(id, societyId, name, phone, staffType, photoKey, List.of(caller.flatId()), isActive,
+                    isCurrentlyWorking, currentAttendanceId, currentCheckInTime, qrVersion, createdAt, updatedAt);
+        }
+    }
+
+    /**
+     * One visit: the contract's {@code {id, staffId, checkInTime, checkOutTime, duration, verifiedByGuardId,
+     * workCompleted}} (duration in whole minutes, null while inside), plus who is meant, who checked out
+     * (null when closed automatically) and whether it was closed automatically.
+     */
+    public record AttendanceView(UUID id, UUID staffId, String staffName, StaffType staffType, Instant checkInTime,
+                                 Instant checkOutTime, Long duration, UUID verifiedByGuardId,
+                                 UUID checkedOutByGuardId, Boolean workCompleted, boolean autoClosed) {
+
+        public boolean open() {
+            return checkOutTime == null;
+        }
+    }
+
+    /** What a scan or a manual check did, as the command handler answers it. */
+    public record AttendanceOutcome(AttendanceAction action, AttendanceId attendanceId) {
+    }
+
+    /** The contract's scan answer {@code {action, attendance}}. */
+    public record ScanResult(AttendanceAction action, AttendanceView attendance) {
+    }
+
+    /** The contract's {@code {qrToken}}. */
+    public record QrCode(String qrToken) {
+    }
+}
