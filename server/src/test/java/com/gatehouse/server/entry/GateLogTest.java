@@ -53,9 +53,10 @@ class GateLogTest extends IntegrationTest {
         api().get(society.guard(), "/gate/entries?from=yesterday").exchange().expectStatus().isBadRequest();
         api().get(society.guard(), "/gate/entries?from={from}&to={to}", between.toString(), between.minusSeconds(1).toString())
                 .exchange().expectStatus().isBadRequest();
-        // a date covers the whole UTC day
-        String today = between.toString().substring(0, 10);
-        assertThat(ids(api().read(society.guard(), "/gate/entries?from={d}&to={d}", today, today))).hasSize(2);
+        // a date covers the whole UTC day (the days of the two entries, in case they straddle midnight)
+        String firstDay = api().read(society.guard(), "/gate/entries/{id}", first).get("enteredAt").asText().substring(0, 10);
+        String secondDay = api().read(society.guard(), "/gate/entries/{id}", second).get("enteredAt").asText().substring(0, 10);
+        assertThat(ids(api().read(society.guard(), "/gate/entries?from={from}&to={to}", firstDay, secondDay))).hasSize(2);
     }
 
     @Test
