@@ -4,6 +4,8 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.report.ReportViews.EntryReport;
+import com.gatehouse.api.report.ReportViews.PeakHoursReport;
 import com.gatehouse.api.report.ReportViews.StaffAttendanceReport;
 import com.gatehouse.projection.report.ReportReadModel;
 import com.gatehouse.query.common.Blocking;
@@ -85,5 +87,31 @@ public class ReportController {
         Scope scope = scope(caller, societyId, from, to);
         return Blocking.read(() -> new StaffAttendanceReport(scope.society(), scope.firstDay(), scope.lastDay(),
                 reports.staffAttendance(scope.society(), scope.from(), scope.to())));
+    }
+
+    @GetMapping("/entries")
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "Per day: entry requests by type and status, and the median time to decide",
+            description = "Response: {societyId, from, to, days: [{date, total, counts: {DELIVERY: {APPROVED: 3, EXPIRED: 1}, ...}, "
+                    + "medianSecondsToDecide}]}, oldest day first; days without requests are left out; "
+                    + "medianSecondsToDecide covers approved and rejected requests (null when none was decided).")
+    public Mono<EntryReport> entries(Caller caller, @RequestParam(required = false) UUID societyId,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to) {
+        Scope scope = scope(caller, societyId, from, to);
+        return Blocking.read(() -> new EntryReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                reports.entryDays(scope.society(), scope.from(), scope.to())));
+    }
+
+    @GetMapping("/peak-hours")
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "Gate traffic by hour of day (UTC): requests raised and visitors let in",
+            description = "Response: {societyId, from, to, hours: [{hour: 0..23, requests, entries}]}.")
+    public Mono<PeakHoursReport> peakHours(Caller caller, @RequestParam(required = false) UUID societyId,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to) {
+        Scope scope = scope(caller, societyId, from, to);
+        return Blocking.read(() -> new PeakHoursReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                reports.peakHours(scope.society(), scope.from(), scope.to())));
     }
 }

@@ -11,6 +11,12 @@ import com.gatehouse.api.directory.UserCommand.ChangeUserRole;
 import com.gatehouse.api.directory.UserCommand.DeactivateUser;
 import com.gatehouse.api.directory.UserCommand.MoveUserToFlat;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
+import com.gatehouse.api.entry.EntryRequestCommand.ApproveEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RaiseEntryRequest;
+import com.gatehouse.api.entry.EntryRequestCommand.RejectEntryRequest;
+import com.gatehouse.api.entry.EntryRequestId;
+import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.api.entry.ProviderTag;
 import com.gatehouse.api.notification.AnnouncementCommand.MakeAnnouncement;
 import com.gatehouse.api.notification.AnnouncementId;
 import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
@@ -28,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +74,8 @@ class ReplayEquivalenceTest {
 
             var replayable = admin.statuses().stream().filter(ProjectionAdmin.ProjectionStatus::replayable).toList();
             assertThat(replayable).extracting(ProjectionAdmin.ProjectionStatus::name)
-                    .contains("directory", "audit-index", "staff", "notifications", "report-staff-attendance");
+                    .contains("directory", "audit-index", "staff", "notifications", "report-staff-attendance",
+                            "report-entries", "uploads");
             replayable.forEach(p -> admin.replay(p.name()));
             await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ofMillis(200)).until(() ->
                     admin.statuses().stream().noneMatch(ProjectionAdmin.ProjectionStatus::replaying));
@@ -108,7 +116,8 @@ class ReplayEquivalenceTest {
 
     /**
      * A realistic history, sent as commands: societies, flats, users moving, changing roles, leaving; staff
-     * working for flats and coming and going; announcements notifying everyone.
+     * working for flats and coming and going; visitors at the gate let in, turned away or left to expire;
+     * announcements notifying everyone.
      */
     static final class HistoryGenerator {
         private final CommandSender sender;
@@ -131,13 +140,16 @@ class ReplayEquivalenceTest {
                     send(new AddFlat(society, flat, "B" + (f % 4), Integer.toString(100 + f)));
                 }
                 List<UserId> residents = new ArrayList<>();
+                Map<FlatId, List<UserId>> residentsOf = new HashMap<>();
                 for (int u = 0; u < 200; u++) {
                     UserId user = UserId.random();
                     Role role = u % 20 == 0 ? Role.GUARD : u % 50 == 1 ? Role.ADMIN : Role.RESIDENT;
+                    FlatId home = role == Role.RESIDENT ? flats.get(random.nextInt(flats.size())) : null;
                     send(new RegisterUser(user, "User " + s + "-" + u, String.format("6%02d%07d", s, u), "hash", role,
-                            society, role == Role.RESIDENT ? flats.get(random.nextInt(flats.size())) : null));
+                            society, home));
                     if (role == Role.RESIDENT) {
                         residents.add(user);
+                        residentsOf.computeIfAbsent(home, f -> new ArrayList<>()).add(user);
                     }
                 }
                 UserId guard = UserId.random();
@@ -150,6 +162,18 @@ class ReplayEquivalenceTest {
                     for (int visit = 0; visit < 3; visit++) {
                         send(new CheckInStaff(staff, society, guard, UUID.randomUUID()));
                         send(new CheckOutStaff(staff, society, guard, visit % 2 == 0, UUID.randomUUID()));
+                    }
+                }
+                for (int r = 0; r < 30; r++) {
+                    EntryRequestId request = new EntryRequestId(UUID.randomUUID());
+                    FlatId flat = flats.get(r % flats.size());
+                    send(new RaiseEntryRequest(request, society, flat, guard, EntryType.values()[r % EntryType.values().length],
+                            "Visitor " + r, null, r % 3 == 0 ? ProviderTag.SWIGGY : null, null));
+                    // decided by a resident of the flat, or left to expire (the test's expiry is two seconds)
+                    UserId resident = residentsOf.getOrDefault(flat, List.of()).stream().findFirst().orElse(null);
+                    if (resident != null && r % 3 != 2) {
+                        send(r % 3 == 0 ? new ApproveEntryRequest(request, resident, flat)
+                                : new RejectEntryRequest(request, resident, flat, "not expected"));
                     }
                 }
                 for (int a = 0; a < 2; a++) {

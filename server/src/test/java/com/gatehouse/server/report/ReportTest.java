@@ -60,4 +60,43 @@ class ReportTest extends IntegrationTest {
         api().read(api().platformAdmin(), "/admin/reports/staff-attendance?societyId={id}", society.id());
         api().get(society.admin(), "/admin/reports/staff-attendance?from=2026-02-30").exchange().expectStatus().isBadRequest();
     }
+
+    private String raise(Api.Society society, String type) {
+        return api().create(society.guard(), "/gate/requests",
+                Map.of("type", type, "flatId", society.flatA().toString(), "visitorName", "Rider")).get("id").asText();
+    }
+
+    @Test
+    void anAdminSeesRequestsPerDayByTypeAndStatusWithTheTimeToDecideAndThePeakHours() {
+        var society = api().newSociety();
+        String approved = raise(society, "DELIVERY");
+        String rejected = raise(society, "DELIVERY");
+        raise(society, "VISITOR");
+        api().patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), approved).exchange().expectStatus().isOk();
+        api().patch(society.residentA2(), "/gate/requests/{id}/reject", Map.of("reason", "not expected"), rejected)
+                .exchange().expectStatus().isOk();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode report = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}", today, today);
+            assertThat(report.get("days")).singleElement().satisfies(day -> {
+                assertThat(day.get("date").asText()).isEqualTo(today);
+                assertThat(day.get("total").asLong()).isEqualTo(3);
+                assertThat(day.path("counts").path("DELIVERY").path("APPROVED").asLong()).isEqualTo(1);
+                assertThat(day.path("counts").path("DELIVERY").path("REJECTED").asLong()).isEqualTo(1);
+                // the visitor nobody answered expires after 2 s in tests
+                assertThat(day.path("counts").path("VISITOR").path("EXPIRED").asLong()).isEqualTo(1);
+                assertThat(day.get("medianSecondsToDecide").asDouble()).isBetween(0.0, 60.0);
+            });
+        });
+        JsonNode peaks = api().read(society.auditor(), "/admin/reports/peak-hours");
+        assertThat(peaks.get("hours")).hasSize(24);
+        long requests = 0;
+        long entries = 0;
+        for (JsonNode hour : peaks.get("hours")) {
+            requests += hour.get("requests").asLong();
+            entries += hour.get("entries").asLong();
+        }
+        assertThat(requests).isEqualTo(3);
+        assertThat(entries).as("only the approved request let someone in").isEqualTo(1);
+    }
 }
