@@ -75,7 +75,8 @@ public class AxonConfig {
      * How every processing group runs, chosen by the event store. On PostgreSQL (JDBC) a pooled streaming
      * processor cannot be woken by new events (the JDBC stream has no availability callback), so it polls
      * every 500 ms; a tracking processor blocks on the embedded event store, which wakes it at every local
-     * commit: tracking processors, one thread each, batches of up to 100 events per transaction. With Axon
+     * commit: tracking processors, one thread each, batches of up to 500 events per transaction (a batch
+     * takes what is available, so live events still go one by one; replays go in large batches). With Axon
      * Server the stream does call back, and pooled streaming processors are used. Groups may refine this
      * (segments, sequencing) next to their handlers.
      */
@@ -96,7 +97,7 @@ public class AxonConfig {
             } else {
                 processing.usingTrackingEventProcessors()
                         .registerTrackingEventProcessorConfiguration(config ->
-                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500));
             }
         };
     }
