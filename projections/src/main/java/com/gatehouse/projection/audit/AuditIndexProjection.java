@@ -3,6 +3,7 @@ package com.gatehouse.projection.audit;
 import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.MetaDataKeys;
+import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -143,7 +144,7 @@ public class AuditIndexProjection {
             }
             return null;
         });
-        if (!written.isEmpty() && emitter.activeSubscriptions().stream().anyMatch(q -> q.getPayload() instanceof AuditFilter)) {
+        if (!written.isEmpty() && Subscribers.waitingFor(emitter, AuditFilter.class)) {
             for (Row row : rows) {
                 Long globalIndex = written.get(row.eventId());
                 if (globalIndex != null) {

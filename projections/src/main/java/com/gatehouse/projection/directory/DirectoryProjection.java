@@ -9,6 +9,7 @@ import com.gatehouse.api.directory.UserEvent.UserDeactivated;
 import com.gatehouse.api.directory.UserEvent.UserMovedToFlat;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
 import com.gatehouse.api.directory.UserEvent.UserRoleChanged;
+import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -100,12 +101,8 @@ public class DirectoryProjection {
         jdbc.update("truncate directory_society, directory_flat, directory_user");
     }
 
-    /**
-     * Whether anyone waits for this kind of view (a REST call that just sent a command): reading a row back
-     * to emit it is skipped otherwise, which is what keeps replays fast.
-     */
     private boolean watched(Class<?> queryType) {
-        return emitter.activeSubscriptions().stream().anyMatch(q -> queryType.isInstance(q.getPayload()));
+        return Subscribers.waitingFor(emitter, queryType);
     }
 
     private void emitUser(UUID id) {

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.entry.EntryQuery.FindEntryRequest;
 import com.gatehouse.api.entry.EntryQuery.WatchEntryRequests;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
@@ -91,6 +92,9 @@ public class EntryRequestProjection {
      * projection's main cost).
      */
     private void emit(UUID id) {
+        if (!Subscribers.waitingFor(emitter, FindEntryRequest.class, WatchEntryRequests.class)) {
+            return;
+        }
         readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
                 subscription.getPayload() instanceof FindEntryRequest find ? find.requestId().equals(id)
                         : subscription.getPayload() instanceof WatchEntryRequests watch && watches(watch, view), view));

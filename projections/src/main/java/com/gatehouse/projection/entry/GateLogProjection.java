@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
 import com.gatehouse.api.entry.EntryEvent.EntryCheckedOut;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
@@ -75,6 +76,9 @@ public class GateLogProjection {
 
     /** One pass over the open subscriptions for both kinds of subscriber (see {@link EntryRequestProjection}). */
     private void emit(UUID id) {
+        if (!Subscribers.waitingFor(emitter, FindEntry.class, WatchEntries.class)) {
+            return;
+        }
         readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
                 subscription.getPayload() instanceof FindEntry find ? find.entryId().equals(id)
                         : subscription.getPayload() instanceof WatchEntries watch && watches(watch, view), view));
