@@ -1,5 +1,6 @@
 package com.gatehouse.projection.staff;
 
+import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
@@ -145,10 +146,17 @@ public class StaffProjection {
     }
 
     private void emitStaff(UUID id) {
+        if (!Subscribers.waitingFor(emitter, FindStaff.class)) {
+            return;
+        }
         readModel.staff(id).ifPresent(view -> emitter.emit(FindStaff.class, q -> q.staffId().equals(id), view));
     }
 
     private void emitAttendance(UUID attendanceId, UUID staffId, UUID societyId, List<FlatId> flats) {
+        if (!Subscribers.waitingFor(emitter, FindAttendance.class, FindLatestAttendanceOfStaff.class,
+                WatchAttendance.class)) {
+            return;
+        }
         readModel.attendance(attendanceId).ifPresent((AttendanceView view) -> {
             emitter.emit(FindAttendance.class, q -> q.attendanceId().equals(attendanceId), view);
             emitter.emit(FindLatestAttendanceOfStaff.class, q -> q.staffId().equals(staffId), view);

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.upload;
 
+import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
 import com.gatehouse.api.upload.UploadEvent.UploadConfirmed;
@@ -62,6 +63,9 @@ public class UploadProjection {
                 event.fileSize(), event.mimeType(), event.purpose().name(), event.uploadedBy().value(),
                 Timestamp.from(event.confirmedAt()), Timestamp.from(event.confirmedAt()), version);
         UUID id = event.documentId().value();
+        if (!Subscribers.waitingFor(emitter, FindDocument.class, FindDocumentByKey.class)) {
+            return;
+        }
         readModel.document(id).ifPresent(view -> {
             emitter.emit(FindDocument.class, q -> q.documentId().equals(id), view);
             emitter.emit(FindDocumentByKey.class, q -> q.s3Key().equals(view.s3Key()), view);
