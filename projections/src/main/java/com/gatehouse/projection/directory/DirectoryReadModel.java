@@ -1,5 +1,6 @@
 package com.gatehouse.projection.directory;
 
+import com.gatehouse.projection.common.Paging;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
@@ -56,17 +57,13 @@ public class DirectoryReadModel {
     }
 
     public PageRequest.Slice<FlatView> flats(UUID societyId, PageRequest page) {
-        return new PageRequest.Slice<>(jdbc.query("""
-                        select * from directory_flat where society_id = ?
-                        order by created_at desc, id limit ? offset ?""", FLAT, societyId, page.limit(), page.offset()),
-                count("select count(*) from directory_flat where society_id = ?", societyId));
+        return Paging.slice(jdbc, "directory_flat where society_id = ?", List.of(societyId), "created_at desc, id",
+                FLAT, page);
     }
 
     public PageRequest.Slice<UserView> users(UUID societyId, PageRequest page) {
-        return new PageRequest.Slice<>(jdbc.query("""
-                        select * from directory_user where society_id = ?
-                        order by created_at desc, id limit ? offset ?""", USER, societyId, page.limit(), page.offset()),
-                count("select count(*) from directory_user where society_id = ?", societyId));
+        return Paging.slice(jdbc, "directory_user where society_id = ?", List.of(societyId), "created_at desc, id",
+                USER, page);
     }
 
     /** Active users of a society holding one of the roles (for notification fan-out). */
@@ -78,11 +75,6 @@ public class DirectoryReadModel {
     /** Active residents of a flat (for notification fan-out). */
     public List<UserView> activeResidentsOfFlat(UUID flatId) {
         return jdbc.query("select * from directory_user where flat_id = ? and active and role = 'RESIDENT'", USER, flatId);
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
     }
 
     static Timestamp ts(java.time.Instant instant) {

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Paging;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
@@ -54,11 +55,7 @@ public class EntryRequestReadModel {
             where.append(" and status = ?");
             args.add(status.name());
         }
-        Long total = jdbc.queryForObject("select count(*) from entry_request" + where, Long.class, args.toArray());
-        args.add(page.limit());
-        args.add(page.offset());
-        return new PageRequest.Slice<>(jdbc.query("select * from entry_request" + where
-                + " order by created_at desc, id limit ? offset ?", REQUEST, args.toArray()), total == null ? 0 : total);
+        return Paging.slice(jdbc, "entry_request" + where, args, "created_at desc, id", REQUEST, page);
     }
 
     /** The pending requests of a society (or of one flat), newest first: a live feed's initial state. */

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Paging;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.EntryViews.EntryView;
@@ -64,11 +65,7 @@ public class GateLogReadModel {
         if (open != null) {
             where.append(open ? " and exited_at is null" : " and exited_at is not null");
         }
-        Long total = jdbc.queryForObject("select count(*) from gate_entry" + where, Long.class, args.toArray());
-        args.add(page.limit());
-        args.add(page.offset());
-        return new PageRequest.Slice<>(jdbc.query("select * from gate_entry" + where
-                + " order by entered_at desc, id limit ? offset ?", ENTRY, args.toArray()), total == null ? 0 : total);
+        return Paging.slice(jdbc, "gate_entry" + where, args, "entered_at desc, id", ENTRY, page);
     }
 
     /** The open entries of a society (or of one flat), newest first: a live feed's initial state. */

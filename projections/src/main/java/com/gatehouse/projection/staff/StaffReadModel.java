@@ -1,5 +1,6 @@
 package com.gatehouse.projection.staff;
 
+import com.gatehouse.projection.common.Paging;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
@@ -64,13 +65,8 @@ public class StaffReadModel {
             where.append(" and active = ?");
             args.add(active);
         }
-        String order = Boolean.TRUE.equals(inside) ? " order by current_check_in_time desc, id"
-                : " order by created_at desc, id";
-        long total = count("select count(*) from staff_member" + where, args.toArray());
-        args.add(page.limit());
-        args.add(page.offset());
-        return new PageRequest.Slice<>(jdbc.query("select * from staff_member" + where + order + " limit ? offset ?",
-                STAFF, args.toArray()), total);
+        String order = Boolean.TRUE.equals(inside) ? "current_check_in_time desc, id" : "created_at desc, id";
+        return Paging.slice(jdbc, "staff_member" + where, args, order, STAFF, page);
     }
 
     public Optional<AttendanceView> attendance(UUID id) {
@@ -113,11 +109,7 @@ public class StaffReadModel {
             where.append(" and check_in_time < ?");
             args.add(Timestamp.from(to));
         }
-        long total = count("select count(*) from staff_attendance" + where, args.toArray());
-        args.add(page.limit());
-        args.add(page.offset());
-        return new PageRequest.Slice<>(jdbc.query("select * from staff_attendance" + where
-                + " order by check_in_time desc, id limit ? offset ?", ATTENDANCE, args.toArray()), total);
+        return Paging.slice(jdbc, "staff_attendance" + where, args, "check_in_time desc, id", ATTENDANCE, page);
     }
 
     /** Visits still open (who is inside) in a society, or only of staff who came for {@code flatId} when set. */
@@ -130,11 +122,6 @@ public class StaffReadModel {
         return jdbc.query("""
                 select * from staff_attendance where society_id = ? and check_out_time is null
                 and flat_ids @> array[?]::uuid[] order by check_in_time desc, id""", ATTENDANCE, societyId, flatId);
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
     }
 
     static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
