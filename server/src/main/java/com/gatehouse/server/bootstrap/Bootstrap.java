@@ -7,6 +7,8 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.directory.SocietyCommand.AddFlat;
 import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
+import com.gatehouse.api.directory.DirectoryQuery.FindUser;
+import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.directory.DirectoryLookup;
@@ -40,6 +42,8 @@ import java.util.UUID;
 @Order(0)
 public class Bootstrap implements ApplicationRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Bootstrap.class);
+
     public static final String DEFAULT_ADMIN_PHONE = "9000000000";
     static final String DEMO_PASSWORD = "demo-pass-123";
 
@@ -48,6 +52,8 @@ public class Bootstrap implements ApplicationRunner {
     private final GatehouseProperties properties;
     private final boolean embedded;
     private final List<String> lines = new ArrayList<>();
+    /** Users registered by this start, and the admin: start-up waits until each can log in. */
+    private final java.util.Set<UUID> registered = new java.util.LinkedHashSet<>();
 
     public Bootstrap(CommandSender sender, DirectoryLookup lookup, GatehouseProperties properties,
                      ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
@@ -64,20 +70,38 @@ public class Bootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        bootstrapAdmin();
+        UUID admin = bootstrapAdmin();
         if (properties.demo()) {
             seedDemo();
         }
+        registered.add(admin);
+        registered.forEach(this::awaitLogin);
     }
 
-    private void bootstrapAdmin() {
+    /**
+     * Logins read the directory's read model, which a tracking processor fills after the events are stored
+     * (also when it catches up after a crash). Ready must mean the admin and the demo users can log in, so
+     * start-up waits until the read model shows them; a read model still busy after the wait is reported,
+     * not fatal.
+     */
+    private void awaitLogin(UUID user) {
+        sender.sendAndAwait(Caller.system(), null, new FindUser(user), UserView.class, view -> true)
+                .doOnError(e -> log.warn("The directory read model does not show user {} yet ({}); "
+                        + "their login works once it has caught up", user, e.getMessage()))
+                .onErrorComplete()
+                .block();
+    }
+
+    /** Registers the platform admin unless their phone is taken, and answers the holder's id. */
+    private UUID bootstrapAdmin() {
         String phone = properties.admin().phone() == null ? DEFAULT_ADMIN_PHONE : properties.admin().phone();
         Path file = properties.dataDir().resolve("initial-admin.txt");
-        if (lookup.holderOfPhone(phone).isPresent()) {
+        var holder = lookup.holderOfPhone(phone);
+        if (holder.isPresent()) {
             lines.add("Admin login: phone " + phone + (properties.admin().password() != null
                     ? " (password from gatehouse.admin.password)"
                     : Files.exists(file) ? " (first password in " + file.toAbsolutePath() + ")" : ""));
-            return;
+            return holder.get().value();
         }
         String password = properties.admin().password();
         if (password == null) {
@@ -88,10 +112,11 @@ public class Bootstrap implements ApplicationRunner {
             }
             password = generatedPassword(file);
         }
-        register(UUID.nameUUIDFromBytes(("gatehouse:admin:" + phone).getBytes(StandardCharsets.UTF_8)),
-                "Platform admin", phone, password, Role.SUPER_ADMIN, null, null);
+        UUID admin = UUID.nameUUIDFromBytes(("gatehouse:admin:" + phone).getBytes(StandardCharsets.UTF_8));
+        register(admin, "Platform admin", phone, password, Role.SUPER_ADMIN, null, null);
         lines.add("Admin login: phone " + phone + " password " + password
                 + (properties.admin().password() == null ? "  (also kept in " + file.toAbsolutePath() + ")" : ""));
+        return admin;
     }
 
     private void seedDemo() {
@@ -122,6 +147,7 @@ public class Bootstrap implements ApplicationRunner {
 
     private void register(UUID id, String name, String phone, String password, Role role, SocietyId society,
                           FlatId flat) {
+        registered.add(id);
         sender.send(Caller.system(), new RegisterUser(new UserId(id), name, phone, Passwords.hash(password), role,
                 society, flat)).block();
     }
