@@ -3,17 +3,15 @@ package com.gatehouse.command.entry;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
+import com.gatehouse.command.common.TestClock;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,22 +28,7 @@ final class FixtureSupport {
     /** Registers a clock that reads the fixture's simulated time, the settings, and the lookups of other contexts. */
     static void registerResources(AggregateTestFixture<?> fixture, Map<FlatId, SocietyId> flats,
                                   EntryPhotos photos) {
-        fixture.registerInjectableResource(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return fixture.currentTime();
-            }
-        });
+        fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
         fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY));
         fixture.registerInjectableResource(new DirectoryLookup(null) {
             @Override

@@ -27,6 +27,7 @@ import com.gatehouse.api.staff.StaffEvent.StaffUpdated;
 import com.gatehouse.api.staff.StaffId;
 import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.api.staff.StaffViews.AttendanceOutcome;
+import com.gatehouse.command.common.TestClock;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,11 +36,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +62,7 @@ class StaffMemberTest {
     final FlatId flatC = FlatId.random();
     final UserId guard = UserId.random();
     final DirectoryLookup lookup = mock(DirectoryLookup.class);
-    final MovableClock clock = new MovableClock(NOW);
+    final TestClock clock = TestClock.at(NOW);
     AggregateTestFixture<StaffMember> fixture;
 
     @BeforeEach
@@ -369,33 +367,5 @@ class StaffMemberTest {
                     in.flatIds(), in.guardId(), in.method(), in.requestId(), in.checkInTime(), in.autoCheckoutAt(), null);
         }
         return event;
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

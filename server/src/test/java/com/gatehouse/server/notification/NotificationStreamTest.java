@@ -43,17 +43,8 @@ class NotificationStreamTest extends IntegrationTest {
     @Autowired
     private QueryUpdateEmitter emitter;
 
-    private static Api.Society shared;
     private static Api.Society elsewhere;
     private static int flats;
-
-    /** One society for the tests that make their own flats and users in it (a new society costs seconds). */
-    private Api.Society shared() {
-        if (shared == null) {
-            shared = api().newSociety();
-        }
-        return shared;
-    }
 
     private Api.Society elsewhere() {
         if (elsewhere == null) {
@@ -67,7 +58,7 @@ class NotificationStreamTest extends IntegrationTest {
     }
 
     private Household household(int residents) {
-        var society = shared();
+        var society = sharedSociety();
         UUID flat = UUID.fromString(api().create(society.admin(), "/admin/societies/{id}/flats",
                 Map.of("block", "N", "number", Integer.toString(++flats)), society.id()).get("id").asText());
         Api.User first = api().newUser(society.admin(), society.id(), "RESIDENT", flat);
@@ -121,13 +112,13 @@ class NotificationStreamTest extends IntegrationTest {
              Frames otherSociety = liveStream(transport, other.residentA1())) {
 
             long sentAt = System.nanoTime();
-            String trigger = sendToFlat(shared().id(), flatA.flat(), "Swiggy order");
+            String trigger = sendToFlat(sharedSociety().id(), flatA.flat(), "Swiggy order");
             var frame = inFlatA.awaitSent(idFor(trigger, flatA.first()), WAIT);
 
             assertThat(Duration.ofNanos(frame.arrivedAt() - sentAt)).isLessThan(Duration.ofSeconds(1));
             assertThat(frame.notification().get("type").asText()).isEqualTo("DELIVERY_REQUEST");
             assertThat(frame.notification().get("userId").asText()).isEqualTo(flatA.first().id().toString());
-            assertThat(frame.notification().get("societyId").asText()).isEqualTo(shared().id().toString());
+            assertThat(frame.notification().get("societyId").asText()).isEqualTo(sharedSociety().id().toString());
             assertThat(frame.notification().get("referenceType").asText()).isEqualTo("EntryRequest");
             assertThat(frame.notification().get("data").get("providerTag").asText()).isEqualTo("SWIGGY");
             assertThat(frame.notification().get("readAt").isNull()).isTrue();
@@ -148,7 +139,7 @@ class NotificationStreamTest extends IntegrationTest {
         var home = household(2);
         try (Frames first = liveStream(transport, home.first());
              Frames second = liveStream(transport, home.second())) {
-            String trigger = sendToFlat(shared().id(), home.flat(), "Amazon parcel");
+            String trigger = sendToFlat(sharedSociety().id(), home.flat(), "Amazon parcel");
             String forFirst = idFor(trigger, home.first());
             String forSecond = idFor(trigger, home.second());
             first.awaitSent(forFirst, WAIT);
@@ -295,7 +286,7 @@ class NotificationStreamTest extends IntegrationTest {
 
     @Test
     void aVanishedClientLeavesNothingBehind() {
-        var guard = api().newUser(shared().admin(), shared().id(), "GUARD", null);
+        var guard = api().newUser(sharedSociety().admin(), sharedSociety().id(), "GUARD", null);
         Frames frames = liveStream(Live.Transport.WEBSOCKET, guard);
         assertThat(watching(guard)).isTrue();
         frames.close();
@@ -368,7 +359,7 @@ class NotificationStreamTest extends IntegrationTest {
         String mine = sendTo(me, "mine");
         awaitStored(me, mine);
         // the flatmate, another flat, the admin: as if it did not exist
-        for (Api.User other : List.of(home.second(), shared().residentB(), shared().admin())) {
+        for (Api.User other : List.of(home.second(), sharedSociety().residentB(), sharedSociety().admin())) {
             api().patch(other, "/resident/notifications/{id}/read", Map.of(), mine).exchange()
                     .expectStatus().isNotFound().expectBody().jsonPath("$.status").isEqualTo(404);
             assertThat(api().notifications(other).get("notifications")).extracting(n -> n.get("id").asText())
@@ -384,7 +375,7 @@ class NotificationStreamTest extends IntegrationTest {
 
     @Test
     void guardsAndAdminsHaveNotificationsToo() {
-        var society = shared();
+        var society = sharedSociety();
         var resident = resident();
         String trigger = UUID.randomUUID().toString();
         notifications.toGuardsAndAdmins(trigger, new SocietyId(society.id()), delivery("Emergency at gate 2"));
@@ -464,7 +455,7 @@ class NotificationStreamTest extends IntegrationTest {
 
     @Test
     void aStreamWithoutAnyRequestDataStartsWithTheUnreadOnes() {
-        var auditor = api().newUser(shared().admin(), shared().id(), "AUDITOR", null);
+        var auditor = api().newUser(sharedSociety().admin(), sharedSociety().id(), "AUDITOR", null);
         String unread = sendTo(auditor, "for the auditor");
         var requester = live().connect(Live.Transport.TCP, auditor);
         try {

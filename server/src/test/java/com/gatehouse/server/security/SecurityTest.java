@@ -30,16 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityTest extends IntegrationTest {
 
-    private static Api.Society society;
-
-
-    private Api.Society society() {
-        if (society == null) {
-            society = api().newSociety();
-        }
-        return society;
-    }
-
     private void expectUnauthorized(String authorization) {
         var request = api().client().get().uri("/api/v1/auth/me");
         if (authorization != null) {
@@ -75,7 +65,7 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        var claims = claimsOf(society().admin()).issueTime(Date.from(Instant.now().minusSeconds(3600)))
+        var claims = claimsOf(sharedSociety().admin()).issueTime(Date.from(Instant.now().minusSeconds(3600)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(120))).build();
         expectUnauthorized("Bearer " + sign(serverKey(), claims));
     }
@@ -83,14 +73,14 @@ class SecurityTest extends IntegrationTest {
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
         RSAKey other = new RSAKeyGenerator(2048).keyID(serverKey().getKeyID()).generate();
-        expectUnauthorized("Bearer " + sign(other, claimsOf(society().admin()).build()));
+        expectUnauthorized("Bearer " + sign(other, claimsOf(sharedSociety().admin()).build()));
     }
 
     @Test
     void anUnsignedTokenIsRefused() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"gatehouse\",\"sub\":\"" + society().admin().id()
+        String payload = b64.encodeToString(("{\"iss\":\"gatehouse\",\"sub\":\"" + sharedSociety().admin().id()
                 + "\",\"role\":\"SUPER_ADMIN\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         expectUnauthorized("Bearer " + header + "." + payload + ".");
@@ -98,7 +88,7 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void aTamperedPayloadIsRefused() {
-        String[] parts = society().residentA1().token().split("\\.");
+        String[] parts = sharedSociety().residentA1().token().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"RESIDENT\"", "\"SUPER_ADMIN\"");
         assertThat(payload).contains("SUPER_ADMIN");
@@ -111,37 +101,37 @@ class SecurityTest extends IntegrationTest {
     void aValidTokenOfTheServerKeyIsAccepted() throws Exception {
         // the control for the refusals above: the same construction, correctly signed, passes
         api().client().get().uri("/api/v1/auth/me")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sign(serverKey(), claimsOf(society().admin()).build()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sign(serverKey(), claimsOf(sharedSociety().admin()).build()))
                 .exchange().expectStatus().isOk();
     }
 
     @Test
     void aWrongRoleIsForbidden() {
-        api().post(society().guard(), "/admin/societies/{id}/flats", Map.of("block", "C", "number", "1"), society().id())
+        api().post(sharedSociety().guard(), "/admin/societies/{id}/flats", Map.of("block", "C", "number", "1"), sharedSociety().id())
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(403);
-        api().post(society().admin(), "/admin/societies", Map.of("name", "Mine", "city", "Pune"))
+        api().post(sharedSociety().admin(), "/admin/societies", Map.of("name", "Mine", "city", "Pune"))
                 .exchange().expectStatus().isForbidden();
     }
 
     @Test
     void anotherSocietyAnswersNotFound() {
         var other = api().newSociety();
-        api().get(society().admin(), "/admin/societies/{id}/users", other.id()).exchange().expectStatus().isNotFound()
+        api().get(sharedSociety().admin(), "/admin/societies/{id}/users", other.id()).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.status").isEqualTo(404);
-        api().post(society().admin(), "/admin/societies/{id}/flats", Map.of("block", "Z", "number", "9"), other.id())
+        api().post(sharedSociety().admin(), "/admin/societies/{id}/flats", Map.of("block", "Z", "number", "9"), other.id())
                 .exchange().expectStatus().isNotFound();
-        api().get(society().admin(), "/admin/societies/{id}/flats", other.id()).exchange().expectStatus().isNotFound();
+        api().get(sharedSociety().admin(), "/admin/societies/{id}/flats", other.id()).exchange().expectStatus().isNotFound();
         api().read(other.admin(), "/admin/societies/{id}/flats", other.id());
-        api().get(society().admin(), "/admin/societies/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        api().get(sharedSociety().admin(), "/admin/societies/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
     @ParameterizedTest
     @EnumSource(Live.Transport.class)
     void anRSocketConnectionWithoutAValidTokenIsRefused(Live.Transport transport) throws Exception {
         for (String token : new String[]{null, "garbage",
-                sign(new RSAKeyGenerator(2048).generate(), claimsOf(society().admin()).build())}) {
+                sign(new RSAKeyGenerator(2048).generate(), claimsOf(sharedSociety().admin()).build())}) {
             var requester = live().connect(transport, token);
             StepVerifier.create(requester.route("auth.me").retrieveMono(Map.class))
                     .expectErrorSatisfies(error -> assertThat(error.getClass().getSimpleName())
@@ -154,13 +144,13 @@ class SecurityTest extends IntegrationTest {
     @ParameterizedTest
     @EnumSource(Live.Transport.class)
     void anRSocketConnectionWithATokenKnowsItsUser(Live.Transport transport) {
-        var resident = society().residentA1();
+        var resident = sharedSociety().residentA1();
         var requester = live().connect(transport, resident);
         StepVerifier.create(requester.route("auth.me").retrieveMono(Map.class))
                 .assertNext(me -> {
                     assertThat(me.get("userId")).isEqualTo(resident.id().toString());
                     assertThat(me.get("role")).isEqualTo("RESIDENT");
-                    assertThat(me.get("flatId")).isEqualTo(society().flatA().toString());
+                    assertThat(me.get("flatId")).isEqualTo(sharedSociety().flatA().toString());
                 })
                 .verifyComplete();
         requester.dispose();

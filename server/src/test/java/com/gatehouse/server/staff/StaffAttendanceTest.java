@@ -27,14 +27,6 @@ import static org.awaitility.Awaitility.await;
 class StaffAttendanceTest extends IntegrationTest {
 
     /** Shared by the tests that look only at their own staff member (making a society takes seconds). */
-    private static Api.Society shared;
-
-    private Api.Society sharedSociety() {
-        if (shared == null) {
-            shared = api().newSociety();
-        }
-        return shared;
-    }
 
     private StaffApi staff() {
         return new StaffApi(api());

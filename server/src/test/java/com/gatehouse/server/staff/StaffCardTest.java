@@ -29,36 +29,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Staff QR cards: printable, signed, and refused when forged, revoked, of another society or deactivated. */
 class StaffCardTest extends IntegrationTest {
 
-    private static Api.Society society;
-
-    private Api.Society society() {
-        if (society == null) {
-            society = api().newSociety();
-        }
-        return society;
-    }
-
     private StaffApi staff() {
         return new StaffApi(api());
     }
 
     private void expectRefused(String token, HttpStatus status, String detail) {
-        staff().scan(society().guard(), token).expectStatus().isEqualTo(status)
+        staff().scan(sharedSociety().guard(), token).expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains(detail));
     }
 
     @Test
     void theCardIsAPrintableQrCodeOfTheSignedToken() throws Exception {
-        UUID maid = staff().registerMaid(society().residentA1(), "Lakshmi", society().flatA());
-        String token = staff().qrToken(society().residentA1(), maid);
+        UUID maid = staff().registerMaid(sharedSociety().residentA1(), "Lakshmi", sharedSociety().flatA());
+        String token = staff().qrToken(sharedSociety().residentA1(), maid);
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(jwt.getHeader().getType().getType()).isEqualTo("gatehouse-staff-card+jwt");
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(maid.toString());
         assertThat(jwt.getJWTClaimsSet().getLongClaim("ver")).isEqualTo(1L);
 
-        byte[] png = api().get(society().residentA1(), StaffApi.STAFF + "/{id}/qr", maid)
+        byte[] png = api().get(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}/qr", maid)
                 .header(HttpHeaders.ACCEPT, MediaType.IMAGE_PNG_VALUE).exchange()
                 .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
                 .expectBody(byte[].class).returnResult().getResponseBody();
@@ -66,17 +57,17 @@ class StaffCardTest extends IntegrationTest {
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();
         assertThat(decoded).isEqualTo(token);
-        assertThat(staff().scanOk(society().guard(), decoded).get("action").asText()).isEqualTo("CHECK_IN");
+        assertThat(staff().scanOk(sharedSociety().guard(), decoded).get("action").asText()).isEqualTo("CHECK_IN");
 
-        api().get(society().residentB(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isNotFound();
-        api().get(society().guard(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isForbidden();
+        api().get(sharedSociety().residentB(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isNotFound();
+        api().get(sharedSociety().guard(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isForbidden();
     }
 
     @Test
     void forgedAndAlteredTokensAreRefused() throws Exception {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
-        UUID otherMaid = staff().registerMaid(society().admin(), "Sunita", society().flatB());
-        String genuine = staff().qrToken(society().admin(), maid);
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
+        UUID otherMaid = staff().registerMaid(sharedSociety().admin(), "Sunita", sharedSociety().flatB());
+        String genuine = staff().qrToken(sharedSociety().admin(), maid);
         SignedJWT jwt = SignedJWT.parse(genuine);
 
         var foreignKey = new RSAKeyGenerator(2048).keyID(jwt.getHeader().getKeyID()).generate();
@@ -92,12 +83,12 @@ class StaffCardTest extends IntegrationTest {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         expectRefused(altered, HttpStatus.BAD_REQUEST, "qrToken");
         expectRefused("not-a-card", HttpStatus.BAD_REQUEST, "qrToken");
-        expectRefused(society().guard().token(), HttpStatus.BAD_REQUEST, "qrToken");
-        api().post(society().guard(), StaffApi.STAFF + "/scan", java.util.Map.of()).exchange()
+        expectRefused(sharedSociety().guard().token(), HttpStatus.BAD_REQUEST, "qrToken");
+        api().post(sharedSociety().guard(), StaffApi.STAFF + "/scan", java.util.Map.of()).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.qrToken").exists();
 
-        assertThat(staff().attendance(society().admin(), maid, "")).isEmpty();
-        assertThat(staff().attendance(society().admin(), otherMaid, "")).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "")).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), otherMaid, "")).isEmpty();
         // and a card is no access token
         api().client().get().uri("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + genuine).exchange()
                 .expectStatus().isUnauthorized();
@@ -105,45 +96,45 @@ class StaffCardTest extends IntegrationTest {
 
     @Test
     void aRotatedCardRevokesTheOldOne() {
-        UUID maid = staff().registerMaid(society().residentA1(), "Lakshmi", society().flatA());
-        String old = staff().qrToken(society().residentA1(), maid);
-        JsonNode rotated = api().post(society().residentA2(), StaffApi.STAFF + "/{id}/qr/rotate", java.util.Map.of(), maid)
+        UUID maid = staff().registerMaid(sharedSociety().residentA1(), "Lakshmi", sharedSociety().flatA());
+        String old = staff().qrToken(sharedSociety().residentA1(), maid);
+        JsonNode rotated = api().post(sharedSociety().residentA2(), StaffApi.STAFF + "/{id}/qr/rotate", java.util.Map.of(), maid)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         String current = rotated.get("qrToken").asText();
-        assertThat(staff().qrToken(society().admin(), maid)).isEqualTo(current);
-        assertThat(staff().staff(society().admin(), maid).get("qrVersion").asInt()).isEqualTo(2);
+        assertThat(staff().qrToken(sharedSociety().admin(), maid)).isEqualTo(current);
+        assertThat(staff().staff(sharedSociety().admin(), maid).get("qrVersion").asInt()).isEqualTo(2);
 
         expectRefused(old, HttpStatus.CONFLICT, "This card was revoked: a newer card was issued to Lakshmi");
-        assertThat(staff().attendance(society().admin(), maid, "")).isEmpty();
-        assertThat(staff().scanOk(society().guard(), current).get("action").asText()).isEqualTo("CHECK_IN");
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "")).isEmpty();
+        assertThat(staff().scanOk(sharedSociety().guard(), current).get("action").asText()).isEqualTo("CHECK_IN");
     }
 
     @Test
     void aDeactivatedStaffMembersCardIsRefused() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA(), society().flatB());
-        String card = staff().qrToken(society().admin(), maid);
-        api().post(society().residentA1(), StaffApi.STAFF + "/{id}/deactivate", java.util.Map.of(), maid).exchange()
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA(), sharedSociety().flatB());
+        String card = staff().qrToken(sharedSociety().admin(), maid);
+        api().post(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}/deactivate", java.util.Map.of(), maid).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        JsonNode deactivated = api().post(society().admin(), StaffApi.STAFF + "/{id}/deactivate", java.util.Map.of(), maid)
+        JsonNode deactivated = api().post(sharedSociety().admin(), StaffApi.STAFF + "/{id}/deactivate", java.util.Map.of(), maid)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(deactivated.get("isActive").asBoolean()).isFalse();
 
         expectRefused(card, HttpStatus.CONFLICT, "This card is no longer valid: Lakshmi was deactivated");
-        api().get(society().admin(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        api().post(society().guard(), StaffApi.STAFF + "/{id}/check-in", java.util.Map.of(), maid).exchange()
+        api().get(sharedSociety().admin(), StaffApi.STAFF + "/{id}/qr", maid).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        api().post(sharedSociety().guard(), StaffApi.STAFF + "/{id}/check-in", java.util.Map.of(), maid).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
-        assertThat(staff().attendance(society().admin(), maid, "")).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "")).isEmpty();
     }
 
     @Test
     void aGuardOfAnotherSocietyCannotUseTheCard() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
-        String card = staff().qrToken(society().admin(), maid);
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
+        String card = staff().qrToken(sharedSociety().admin(), maid);
         var elsewhere = api().newSociety();
         staff().scan(elsewhere.guard(), card).expectStatus().isNotFound();
         api().post(elsewhere.guard(), StaffApi.STAFF + "/{id}/check-in", java.util.Map.of(), maid).exchange()
                 .expectStatus().isNotFound();
         api().get(elsewhere.admin(), StaffApi.STAFF + "/{id}", maid).exchange().expectStatus().isNotFound();
-        assertThat(staff().attendance(society().admin(), maid, "")).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "")).isEmpty();
     }
 }

@@ -18,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Admins and residents manage domestic staff; a resident only ever sees the staff of their own flat. */
 class StaffManagementTest extends IntegrationTest {
 
-    private static Api.Society society;
-
-    private Api.Society society() {
-        if (society == null) {
-            society = api().newSociety();
-        }
-        return society;
-    }
-
     private StaffApi staff() {
         return new StaffApi(api());
     }
@@ -68,111 +59,111 @@ class StaffManagementTest extends IntegrationTest {
 
     @Test
     void aResidentSeesOnlyTheirOwnFlatAmongTheFlatsAMaidWorksFor() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA(), society().flatB());
-        assertThat(staff().staff(society().admin(), maid).get("flatIds")).hasSize(2);
-        assertThat(staff().staff(society().residentB(), maid).get("flatIds")).extracting(JsonNode::asText)
-                .containsExactly(society().flatB().toString());
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA(), sharedSociety().flatB());
+        assertThat(staff().staff(sharedSociety().admin(), maid).get("flatIds")).hasSize(2);
+        assertThat(staff().staff(sharedSociety().residentB(), maid).get("flatIds")).extracting(JsonNode::asText)
+                .containsExactly(sharedSociety().flatB().toString());
     }
 
     @Test
     void anAdminAssignsFlatsAndAResidentStopsEmployingTheMaid() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
-        JsonNode assigned = api().post(society().admin(), StaffApi.STAFF + "/{id}/flats",
-                Map.of("flatId", society().flatB().toString()), maid).exchange().expectStatus().isOk()
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
+        JsonNode assigned = api().post(sharedSociety().admin(), StaffApi.STAFF + "/{id}/flats",
+                Map.of("flatId", sharedSociety().flatB().toString()), maid).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(assigned.get("flatIds")).hasSize(2);
-        assertThat(staff().staff(society().residentB(), maid).get("name").asText()).isEqualTo("Lakshmi");
-        api().post(society().residentA1(), StaffApi.STAFF + "/{id}/flats",
-                Map.of("flatId", society().flatB().toString()), maid).exchange().expectStatus().isForbidden();
-        api().post(society().admin(), StaffApi.STAFF + "/{id}/flats",
+        assertThat(staff().staff(sharedSociety().residentB(), maid).get("name").asText()).isEqualTo("Lakshmi");
+        api().post(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}/flats",
+                Map.of("flatId", sharedSociety().flatB().toString()), maid).exchange().expectStatus().isForbidden();
+        api().post(sharedSociety().admin(), StaffApi.STAFF + "/{id}/flats",
                 Map.of("flatId", UUID.randomUUID().toString()), maid).exchange().expectStatus().isNotFound();
 
-        api().delete(society().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatA()).exchange()
+        api().delete(sharedSociety().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, sharedSociety().flatA()).exchange()
                 .expectStatus().isNotFound();
-        api().delete(society().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatB()).exchange()
+        api().delete(sharedSociety().residentB(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, sharedSociety().flatB()).exchange()
                 .expectStatus().isNoContent();
-        api().get(society().residentB(), StaffApi.STAFF + "/{id}", maid).exchange().expectStatus().isNotFound();
-        api().delete(society().residentA1(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, society().flatA()).exchange()
+        api().get(sharedSociety().residentB(), StaffApi.STAFF + "/{id}", maid).exchange().expectStatus().isNotFound();
+        api().delete(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}/flats/{flat}", maid, sharedSociety().flatA()).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
     void detailsAreUpdatedAndBadInputChangesNothing() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
-        JsonNode updated = api().patch(society().residentA1(), StaffApi.STAFF + "/{id}",
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
+        JsonNode updated = api().patch(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}",
                 Map.of("name", "Lakshmi Devi", "staffType", "NANNY"), maid).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(updated.get("name").asText()).isEqualTo("Lakshmi Devi");
         assertThat(updated.get("staffType").asText()).isEqualTo("NANNY");
 
-        api().patch(society().admin(), StaffApi.STAFF + "/{id}", Map.of("staffType", "PLUMBER"), maid).exchange()
+        api().patch(sharedSociety().admin(), StaffApi.STAFF + "/{id}", Map.of("staffType", "PLUMBER"), maid).exchange()
                 .expectStatus().isBadRequest();
-        api().patch(society().admin(), StaffApi.STAFF + "/{id}", Map.of("phone", "12"), maid).exchange()
+        api().patch(sharedSociety().admin(), StaffApi.STAFF + "/{id}", Map.of("phone", "12"), maid).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.phone").exists();
-        api().post(society().admin(), StaffApi.STAFF, Map.of("phone", "9800000001", "staffType", "MAID",
-                "flatIds", List.of(society().flatA().toString()))).exchange()
+        api().post(sharedSociety().admin(), StaffApi.STAFF, Map.of("phone", "9800000001", "staffType", "MAID",
+                "flatIds", List.of(sharedSociety().flatA().toString()))).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.name").exists();
-        api().post(society().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID"))
+        api().post(sharedSociety().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID"))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.flatIds").exists();
-        api().post(society().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID",
-                "flatIds", List.of(society().flatA().toString()), "photoKey", "societies/x/STAFF_PHOTO/none.jpg"))
+        api().post(sharedSociety().admin(), StaffApi.STAFF, Map.of("name", "X", "phone", "9800000001", "staffType", "MAID",
+                "flatIds", List.of(sharedSociety().flatA().toString()), "photoKey", "societies/x/STAFF_PHOTO/none.jpg"))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.photoKey").exists();
-        assertThat(staff().staff(society().admin(), maid).get("name").asText()).isEqualTo("Lakshmi Devi");
+        assertThat(staff().staff(sharedSociety().admin(), maid).get("name").asText()).isEqualTo("Lakshmi Devi");
     }
 
     @Test
     void theSameIdempotencyKeyRegistersOnce() {
         var body = new HashMap<String, Object>(Map.of("name", "Ramesh", "phone", "9800000002", "staffType", "DRIVER",
-                "flatIds", List.of(society().flatB().toString())));
-        JsonNode first = api().post(society().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
+                "flatIds", List.of(sharedSociety().flatB().toString())));
+        JsonNode first = api().post(sharedSociety().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        JsonNode again = api().post(society().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
+        JsonNode again = api().post(sharedSociety().residentB(), StaffApi.STAFF, body).header("Idempotency-Key", "driver-1")
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(again.get("id")).isEqualTo(first.get("id"));
-        assertThat(names(api().read(society().residentB(), StaffApi.STAFF)).stream().filter("Ramesh"::equals)).hasSize(1);
+        assertThat(names(api().read(sharedSociety().residentB(), StaffApi.STAFF)).stream().filter("Ramesh"::equals)).hasSize(1);
     }
 
     @Test
     void attendanceIsFilteredByDate() {
-        UUID maid = staff().registerMaid(society().admin(), "Lakshmi", society().flatA());
-        staff().scanOk(society().guard(), staff().qrToken(society().admin(), maid));
+        UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
+        staff().scanOk(sharedSociety().guard(), staff().qrToken(sharedSociety().admin(), maid));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(staff().attendance(society().residentA1(), maid, "?from=" + today + "&to=" + today)).hasSize(1);
-        assertThat(staff().attendance(society().residentA1(), maid, "?from=" + today.plusDays(1))).isEmpty();
-        assertThat(staff().attendance(society().admin(), maid, "?to=" + today.minusDays(1))).isEmpty();
-        assertThat(staff().attendance(society().admin(), maid, "?from=" + today.atStartOfDay().toInstant(ZoneOffset.UTC)))
+        assertThat(staff().attendance(sharedSociety().residentA1(), maid, "?from=" + today + "&to=" + today)).hasSize(1);
+        assertThat(staff().attendance(sharedSociety().residentA1(), maid, "?from=" + today.plusDays(1))).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "?to=" + today.minusDays(1))).isEmpty();
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "?from=" + today.atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .hasSize(1);
-        api().get(society().admin(), StaffApi.STAFF + "/{id}/attendance?from=yesterday", maid).exchange()
+        api().get(sharedSociety().admin(), StaffApi.STAFF + "/{id}/attendance?from=yesterday", maid).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.from").exists();
-        api().get(society().admin(), StaffApi.STAFF + "/{id}/attendance?from={f}&to={t}", maid, today, today.minusDays(2))
+        api().get(sharedSociety().admin(), StaffApi.STAFF + "/{id}/attendance?from={f}&to={t}", maid, today, today.minusDays(2))
                 .exchange().expectStatus().isBadRequest();
 
-        JsonNode visit = staff().attendance(society().admin(), maid, "").get(0);
-        assertThat(api().read(society().residentA2(), StaffApi.STAFF + "/{id}/attendance/{a}", maid,
+        JsonNode visit = staff().attendance(sharedSociety().admin(), maid, "").get(0);
+        assertThat(api().read(sharedSociety().residentA2(), StaffApi.STAFF + "/{id}/attendance/{a}", maid,
                 visit.get("id").asText()).get("id")).isEqualTo(visit.get("id"));
-        api().get(society().residentB(), StaffApi.STAFF + "/{id}/attendance/{a}", maid, visit.get("id").asText())
+        api().get(sharedSociety().residentB(), StaffApi.STAFF + "/{id}/attendance/{a}", maid, visit.get("id").asText())
                 .exchange().expectStatus().isNotFound();
     }
 
     @Test
     void aStaffPhotoIsAConfirmedStaffPhotoUploadOfTheSociety() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
-        String photo = api().upload(society().residentA1(), "STAFF_PHOTO", "kamala.jpg", "image/jpeg", jpeg)
+        String photo = api().upload(sharedSociety().residentA1(), "STAFF_PHOTO", "kamala.jpg", "image/jpeg", jpeg)
                 .get("s3Key").asText();
-        JsonNode cook = api().create(society().residentA1(), StaffApi.STAFF, Map.of("name", "Kamala",
+        JsonNode cook = api().create(sharedSociety().residentA1(), StaffApi.STAFF, Map.of("name", "Kamala",
                 "phone", "9800000003", "staffType", "COOK", "photoKey", photo));
         assertThat(cook.get("photoKey").asText()).isEqualTo(photo);
 
-        String entryPhoto = api().upload(society().guard(), "ENTRY_PHOTO", "gate.jpg", "image/jpeg", jpeg)
+        String entryPhoto = api().upload(sharedSociety().guard(), "ENTRY_PHOTO", "gate.jpg", "image/jpeg", jpeg)
                 .get("s3Key").asText();
         var elsewhere = api().newSociety();
         String foreignPhoto = api().upload(elsewhere.residentA1(), "STAFF_PHOTO", "x.jpg", "image/jpeg", jpeg)
                 .get("s3Key").asText();
         for (String key : List.of(entryPhoto, foreignPhoto)) {
-            api().patch(society().residentA1(), StaffApi.STAFF + "/{id}", Map.of("photoKey", key), cook.get("id").asText())
+            api().patch(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}", Map.of("photoKey", key), cook.get("id").asText())
                     .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.photoKey").exists();
         }
-        assertThat(staff().staff(society().admin(), UUID.fromString(cook.get("id").asText())).get("photoKey").asText())
+        assertThat(staff().staff(sharedSociety().admin(), UUID.fromString(cook.get("id").asText())).get("photoKey").asText())
                 .isEqualTo(photo);
     }
 }

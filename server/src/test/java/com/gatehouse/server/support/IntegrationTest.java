@@ -59,6 +59,7 @@ public abstract class IntegrationTest {
     protected RSocketStrategies rsocketStrategies;
 
     private Api api;
+    private static final java.util.Map<Class<?>, Api.Society> SHARED_SOCIETIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The HTTP API of the running server. */
     protected Api api() {
@@ -66,6 +67,14 @@ public abstract class IntegrationTest {
             api = new Api(port);
         }
         return api;
+    }
+
+    /**
+     * A society this test class shares across its tests, made on first use: for tests that look only at
+     * what they themselves create in it.
+     */
+    protected Api.Society sharedSociety() {
+        return SHARED_SOCIETIES.computeIfAbsent(getClass(), testClass -> api().newSociety());
     }
 
     /** RSocket clients of the running server, over WebSocket or TCP. */

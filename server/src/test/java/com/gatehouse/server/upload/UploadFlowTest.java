@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.within;
 /** Uploading through pre-signed URLs against the real embedded S3Proxy: the store itself enforces the signature. */
 class UploadFlowTest extends IntegrationTest {
 
-    private static Api.Society society;
-
     @Autowired
     S3Client s3;
     @Autowired
@@ -41,13 +39,6 @@ class UploadFlowTest extends IntegrationTest {
     OrphanUploads orphans;
     @Autowired
     JdbcTemplate jdbc;
-
-    private Api.Society society() {
-        if (society == null) {
-            society = api().newSociety();
-        }
-        return society;
-    }
 
     static byte[] bytes(int n) {
         byte[] b = new byte[n];
@@ -88,13 +79,13 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void guardUploadsAVisitorPhotoAndDownloadsTheSameBytes() {
-        var guard = society().guard();
+        var guard = sharedSociety().guard();
         byte[] photo = bytes(200_000);
         Instant before = Instant.now();
         JsonNode presigned = presign(guard, "ENTRY_PHOTO", "visitor.jpg", "image/jpeg", photo.length);
 
         String key = presigned.get("s3Key").asText();
-        assertThat(key).matches("societies/" + society().id() + "/ENTRY_PHOTO/[0-9a-f-]{36}-visitor\\.jpg");
+        assertThat(key).matches("societies/" + sharedSociety().id() + "/ENTRY_PHOTO/[0-9a-f-]{36}-visitor\\.jpg");
         assertThat(presigned.get("headers").get("Content-Type").asText()).isEqualTo("image/jpeg");
         assertThat(presigned.get("headers").get("Content-Length").asText()).isEqualTo(Integer.toString(photo.length));
         String uploadUrl = presigned.get("uploadUrl").asText();
@@ -131,7 +122,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void theStoreRefusesAPutOfAnotherTypeOrAnotherLength() {
-        var resident = society().residentA1();
+        var resident = sharedSociety().residentA1();
         byte[] document = bytes(4096);
         JsonNode presigned = presign(resident, "ONBOARDING_DOCUMENT", "aadhaar.pdf", "application/pdf", document.length);
         String url = presigned.get("uploadUrl").asText();
@@ -153,7 +144,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void anExpiredUploadOrViewUrlIsRefused() throws InterruptedException {
-        var guard = society().guard();
+        var guard = sharedSociety().guard();
         byte[] photo = bytes(1234);
         JsonNode presigned = presign(guard, "ENTRY_PHOTO", "late.png", "image/png", photo.length);
         String key = presigned.get("s3Key").asText();
@@ -176,7 +167,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void confirmingWhatWasNotUploadedOrIsNotYoursIsRefused() {
-        var guard = society().guard();
+        var guard = sharedSociety().guard();
         JsonNode presigned = presign(guard, "ENTRY_PHOTO", "visitor.webp", "image/webp", 10);
         String key = presigned.get("s3Key").asText();
 
@@ -184,16 +175,16 @@ class UploadFlowTest extends IntegrationTest {
         api().post(guard, "/upload/confirm", Map.of("s3Key", key)).exchange().expectStatus().isEqualTo(409);
         assertThat(putToStore(presigned.get("uploadUrl").asText(), "image/webp", bytes(10))).isEqualTo(200);
         // someone else of the society, and an admin of another society
-        api().post(society().admin(), "/upload/confirm", Map.of("s3Key", key)).exchange().expectStatus().isForbidden();
+        api().post(sharedSociety().admin(), "/upload/confirm", Map.of("s3Key", key)).exchange().expectStatus().isForbidden();
         var foreign = api().newSociety();
         api().post(foreign.guard(), "/upload/confirm", Map.of("s3Key", key)).exchange().expectStatus().isNotFound();
         // keys that name no upload: unknown id, the id of something else, not a key at all
-        String prefix = "societies/" + society().id() + "/ENTRY_PHOTO/";
+        String prefix = "societies/" + sharedSociety().id() + "/ENTRY_PHOTO/";
         api().post(guard, "/upload/confirm", Map.of("s3Key", prefix + UUID.randomUUID() + "-x.jpg")).exchange()
                 .expectStatus().isNotFound();
         api().post(guard, "/upload/confirm", Map.of("s3Key", prefix + guard.id() + "-x.jpg")).exchange()
                 .expectStatus().isNotFound();
-        api().post(guard, "/upload/confirm", Map.of("s3Key", prefix + society().id() + "-x.jpg")).exchange()
+        api().post(guard, "/upload/confirm", Map.of("s3Key", prefix + sharedSociety().id() + "-x.jpg")).exchange()
                 .expectStatus().isNotFound();
         api().post(guard, "/upload/confirm", Map.of("s3Key", "../../etc/passwd")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.s3Key").exists();
@@ -204,11 +195,11 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void declarationsOverTheLimitOrOfAnotherTypeAreRefusedBeforeSigning() {
-        var resident = society().residentA1();
-        var guard = society().guard();
+        var resident = sharedSociety().residentA1();
+        var guard = sharedSociety().guard();
         expectRefused(resident, "ONBOARDING_DOCUMENT", "scan.pdf", "application/pdf", 10L * 1024 * 1024 + 1, 413);
         expectRefused(guard, "ENTRY_PHOTO", "visitor.jpg", "image/jpeg", 5L * 1024 * 1024 + 1, 413);
-        expectRefused(society().admin(), "STAFF_PHOTO", "maid.png", "image/png", 6L * 1024 * 1024, 413);
+        expectRefused(sharedSociety().admin(), "STAFF_PHOTO", "maid.png", "image/png", 6L * 1024 * 1024, 413);
         expectRefused(guard, "ENTRY_PHOTO", "visitor.pdf", "application/pdf", 100, 415);
         expectRefused(resident, "ONBOARDING_DOCUMENT", "id.webp", "image/webp", 100, 415);
         expectRefused(resident, "ONBOARDING_DOCUMENT", "page.html", "text/html", 100, 415);
@@ -219,7 +210,7 @@ class UploadFlowTest extends IntegrationTest {
         // who may upload what
         expectRefused(resident, "ENTRY_PHOTO", "visitor.jpg", "image/jpeg", 100, 403);
         expectRefused(guard, "STAFF_PHOTO", "maid.jpg", "image/jpeg", 100, 403);
-        expectRefused(society().auditor(), "ONBOARDING_DOCUMENT", "id.pdf", "application/pdf", 100, 403);
+        expectRefused(sharedSociety().auditor(), "ONBOARDING_DOCUMENT", "id.pdf", "application/pdf", 100, 403);
         expectRefused(api().platformAdmin(), "ONBOARDING_DOCUMENT", "id.pdf", "application/pdf", 100, 403);
         // exactly at the limit is fine
         presign(resident, "ONBOARDING_DOCUMENT", "scan.pdf", "application/pdf", 10L * 1024 * 1024);
@@ -236,12 +227,12 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void fileNamesAreSanitised() {
-        var resident = society().residentB();
+        var resident = sharedSociety().residentB();
         byte[] scan = bytes(321);
         JsonNode presigned = presign(resident, "ONBOARDING_DOCUMENT", "../../etc/pass\u0000wd\u202E.pdf",
                 "application/pdf", scan.length);
         String key = presigned.get("s3Key").asText();
-        assertThat(key).matches("societies/" + society().id() + "/ONBOARDING_DOCUMENT/[0-9a-f-]{36}-passwd\\.pdf");
+        assertThat(key).matches("societies/" + sharedSociety().id() + "/ONBOARDING_DOCUMENT/[0-9a-f-]{36}-passwd\\.pdf");
         assertThat(putToStore(presigned.get("uploadUrl").asText(), "application/pdf", scan)).isEqualTo(200);
         JsonNode document = api().create(resident, "/upload/confirm", Map.of("s3Key", key));
         assertThat(document.get("fileName").asText()).isEqualTo("passwd.pdf");
@@ -255,7 +246,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void retryingWithTheSameIdempotencyKeyAnswersTheSameUpload() {
-        var guard = society().guard();
+        var guard = sharedSociety().guard();
         String idempotencyKey = UUID.randomUUID().toString();
         var body = Map.of("purpose", "ENTRY_PHOTO", "fileName", "visitor.png", "mimeType", "image/png", "fileSize", 64);
         JsonNode first = api().post(guard, "/upload/presigned-url", body).header("Idempotency-Key", idempotencyKey)
@@ -277,7 +268,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void deletingADocumentRemovesItsFile() throws InterruptedException {
-        var resident = society().residentA2();
+        var resident = sharedSociety().residentA2();
         JsonNode document = api().upload(resident, "ONBOARDING_DOCUMENT", "lease.png", "image/png", bytes(777));
         String id = document.get("id").asText();
         String key = document.get("s3Key").asText();
@@ -292,7 +283,7 @@ class UploadFlowTest extends IntegrationTest {
 
     @Test
     void unconfirmedUploadsAreRemovedAfterTheOrphanAgeAndConfirmedOnesStay() throws InterruptedException {
-        var guard = society().guard();
+        var guard = sharedSociety().guard();
         byte[] photo = bytes(2222);
         JsonNode orphan = presign(guard, "ENTRY_PHOTO", "never-confirmed.jpg", "image/jpeg", photo.length);
         String orphanKey = orphan.get("s3Key").asText();
