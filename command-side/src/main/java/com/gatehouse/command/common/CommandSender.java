@@ -90,7 +90,9 @@ public class CommandSender {
      * Subscribe first, then send: opens a subscription query for the affected read-model row, sends the
      * command, and completes with the first view that satisfies {@code done}. So a REST answer always
      * shows the caller's own change, and nothing falls between the command and the read. With a null
-     * command it only waits for the view.
+     * command it only waits for the view. The answer is handed to another thread: the view arrives on the
+     * projection's thread, which must not also encode and write the HTTP response (one projection thread
+     * serves every caller waiting on it).
      */
     public <V> Mono<V> sendAndAwait(Caller caller, Object command, Object query, Class<V> viewType,
                                     Predicate<V> done) {
@@ -106,6 +108,7 @@ public class CommandSender {
                 .subscribeOn(Schedulers.boundedElastic())
                 .filter(done)
                 .next()
+                .publishOn(Schedulers.parallel())
                 .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
                         "The change was saved but is not visible yet; read it again in a moment")));
     }
@@ -134,6 +137,7 @@ public class CommandSender {
                         SubscriptionQueryResult::cancel)
                 .subscribeOn(Schedulers.boundedElastic())
                 .next()
+                .publishOn(Schedulers.parallel())
                 .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
                         "The change was saved but is not visible yet; read it again in a moment")));
     }
