@@ -105,6 +105,7 @@ public class NotificationCommandController {
                         },
                         SubscriptionQueryResult::cancel)
                 .next()
+                .publishOn(Schedulers.parallel()) // answered off the notification projection's thread
                 .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
                         "The change was saved but is not visible yet; read it again in a moment")));
     }

@@ -71,7 +71,9 @@ public class AuditHistory {
                             .filter(event -> event.globalIndex() > last.get())
                             .doOnNext(event -> last.set(event.globalIndex()));
                 },
-                SubscriptionQueryResult::cancel);
+                SubscriptionQueryResult::cancel)
+                // frames are encoded off the audit index's thread, which emits the live part
+                .publishOn(Schedulers.parallel());
     }
 
     /** The initial answer of a live audit subscription: how far the index has come. */

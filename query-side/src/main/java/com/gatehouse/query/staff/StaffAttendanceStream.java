@@ -46,6 +46,8 @@ public class StaffAttendanceStream {
                                 .flatMapIterable(open -> open)
                                 .concatWith(result.updates().onBackpressureBuffer(BUFFER)),
                         SubscriptionQueryResult::cancel)
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                // frames are encoded off the staff projection's thread, which emits the updates
+                .publishOn(Schedulers.parallel());
     }
 }
