@@ -5,16 +5,18 @@ import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
-import com.gatehouse.api.directory.SocietyCommand.AddFlat;
-import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.api.directory.SocietyCommand.AddFlat;
+import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.directory.DirectoryLookup;
 import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.server.config.GatehouseProperties;
 import com.gatehouse.server.embedded.EmbeddedDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -29,7 +31,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,7 +46,7 @@ import java.util.UUID;
 @Order(0)
 public class Bootstrap implements ApplicationRunner {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Bootstrap.class);
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
     public static final String DEFAULT_ADMIN_PHONE = "9000000000";
     static final String DEMO_PASSWORD = "demo-pass-123";
@@ -53,7 +57,7 @@ public class Bootstrap implements ApplicationRunner {
     private final boolean embedded;
     private final List<String> lines = new ArrayList<>();
     /** Users registered by this start, and the admin: start-up waits until each can log in. */
-    private final java.util.Set<UUID> registered = new java.util.LinkedHashSet<>();
+    private final Set<UUID> registered = new LinkedHashSet<>();
 
     public Bootstrap(CommandSender sender, DirectoryLookup lookup, GatehouseProperties properties,
                      ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
@@ -75,21 +79,28 @@ public class Bootstrap implements ApplicationRunner {
             seedDemo();
         }
         registered.add(admin);
-        registered.forEach(this::awaitLogin);
+        for (UUID user : registered) {
+            if (!awaitLogin(user)) {
+                break; // one wait is enough: the rest shows up once the read model has caught up
+            }
+        }
     }
 
     /**
      * Logins read the directory's read model, which a tracking processor fills after the events are stored
      * (also when it catches up after a crash). Ready must mean the admin and the demo users can log in, so
      * start-up waits until the read model shows them; a read model still busy after the wait is reported,
-     * not fatal.
+     * not fatal. Answers whether the user showed up in time.
      */
-    private void awaitLogin(UUID user) {
-        sender.sendAndAwait(Caller.system(), null, new FindUser(user), UserView.class, view -> true)
-                .doOnError(e -> log.warn("The directory read model does not show user {} yet ({}); "
-                        + "their login works once it has caught up", user, e.getMessage()))
-                .onErrorComplete()
-                .block();
+    private boolean awaitLogin(UUID user) {
+        try {
+            sender.sendAndAwait(Caller.system(), null, new FindUser(user), UserView.class, view -> true).block();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("The directory read model does not show user {} yet ({}); logins work once it has caught up",
+                    user, e.getMessage());
+            return false;
+        }
     }
 
     /** Registers the platform admin unless their phone is taken, and answers the holder's id. */

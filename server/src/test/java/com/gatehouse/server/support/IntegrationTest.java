@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Base of every integration test: the whole server, for real. Embedded PostgreSQL, embedded S3Proxy,
@@ -59,7 +61,7 @@ public abstract class IntegrationTest {
     protected RSocketStrategies rsocketStrategies;
 
     private Api api;
-    private static final java.util.Map<Class<?>, Api.Society> SHARED_SOCIETIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, Api.Society> SHARED_SOCIETIES = new ConcurrentHashMap<>();
 
     /** The HTTP API of the running server. */
     protected Api api() {
