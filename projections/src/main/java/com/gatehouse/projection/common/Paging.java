@@ -14,14 +14,15 @@ public final class Paging {
     }
 
     /**
-     * @param tableAndWhere e.g. {@code "entry_request where society_id = ?"}
-     * @param args          the arguments of the where clause
-     * @param orderBy       e.g. {@code "created_at desc, id"} (a unique tie-breaker keeps pages stable)
+     * @param table   e.g. {@code "entry_request"}
+     * @param where   which rows belong to the list
+     * @param orderBy e.g. {@code "created_at desc, id"} (a unique tie-breaker keeps pages stable)
      */
-    public static <T> PageRequest.Slice<T> slice(JdbcTemplate jdbc, String tableAndWhere, List<Object> args,
-                                                 String orderBy, RowMapper<T> rows, PageRequest page) {
-        Long total = jdbc.queryForObject("select count(*) from " + tableAndWhere, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
+    public static <T> PageRequest.Slice<T> slice(JdbcTemplate jdbc, String table, Where where, String orderBy,
+                                                 RowMapper<T> rows, PageRequest page) {
+        String tableAndWhere = table + where.sql();
+        Long total = jdbc.queryForObject("select count(*) from " + tableAndWhere, Long.class, where.args().toArray());
+        List<Object> pageArgs = new ArrayList<>(where.args());
         pageArgs.add(page.limit());
         pageArgs.add(page.offset());
         return new PageRequest.Slice<>(jdbc.query("select * from " + tableAndWhere + " order by " + orderBy

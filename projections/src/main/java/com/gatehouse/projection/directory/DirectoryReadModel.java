@@ -1,6 +1,7 @@
 package com.gatehouse.projection.directory;
 
 import com.gatehouse.projection.common.Paging;
+import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
@@ -57,13 +58,11 @@ public class DirectoryReadModel {
     }
 
     public PageRequest.Slice<FlatView> flats(UUID societyId, PageRequest page) {
-        return Paging.slice(jdbc, "directory_flat where society_id = ?", List.of(societyId), "created_at desc, id",
-                FLAT, page);
+        return Paging.slice(jdbc, "directory_flat", Where.is("society_id", societyId), "created_at desc, id", FLAT, page);
     }
 
     public PageRequest.Slice<UserView> users(UUID societyId, PageRequest page) {
-        return Paging.slice(jdbc, "directory_user where society_id = ?", List.of(societyId), "created_at desc, id",
-                USER, page);
+        return Paging.slice(jdbc, "directory_user", Where.is("society_id", societyId), "created_at desc, id", USER, page);
     }
 
     /** Active users of a society holding one of the roles (for notification fan-out). */

@@ -1,6 +1,7 @@
 package com.gatehouse.projection.entry;
 
 import com.gatehouse.projection.common.Paging;
+import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,17 +45,10 @@ public class EntryRequestReadModel {
     /** Requests of a society, optionally of one flat and one status, newest first. */
     public PageRequest.Slice<EntryRequestView> list(UUID societyId, UUID flatId, EntryRequestStatus status,
                                                    PageRequest page) {
-        var where = new StringBuilder(" where society_id = ?");
-        List<Object> args = new ArrayList<>(List.of(societyId));
-        if (flatId != null) {
-            where.append(" and flat_id = ?");
-            args.add(flatId);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.name());
-        }
-        return Paging.slice(jdbc, "entry_request" + where, args, "created_at desc, id", REQUEST, page);
+        var where = Where.is("society_id", societyId)
+                .and("flat_id = ?", flatId)
+                .and("status = ?", status == null ? null : status.name());
+        return Paging.slice(jdbc, "entry_request", where, "created_at desc, id", REQUEST, page);
     }
 
     /** The pending requests of a society (or of one flat), newest first: a live feed's initial state. */

@@ -1,6 +1,7 @@
 package com.gatehouse.projection.entry;
 
 import com.gatehouse.projection.common.Paging;
+import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.EntryViews.EntryView;
@@ -10,14 +11,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import static com.gatehouse.projection.entry.EntryRequestReadModel.enumOrNull;
 import static com.gatehouse.projection.entry.EntryRequestReadModel.instant;
-import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
 
 /** The gate-log table: written by {@link GateLogProjection}, read by the query side. */
 @Repository
@@ -48,24 +47,12 @@ public class GateLogReadModel {
      */
     public PageRequest.Slice<EntryView> list(UUID societyId, UUID flatId, Instant from, Instant to, Boolean open,
                                             PageRequest page) {
-        var where = new StringBuilder(" where society_id = ?");
-        List<Object> args = new ArrayList<>(List.of(societyId));
-        if (flatId != null) {
-            where.append(" and flat_id = ?");
-            args.add(flatId);
-        }
-        if (from != null) {
-            where.append(" and entered_at >= ?");
-            args.add(ts(from));
-        }
-        if (to != null) {
-            where.append(" and entered_at < ?");
-            args.add(ts(to));
-        }
-        if (open != null) {
-            where.append(open ? " and exited_at is null" : " and exited_at is not null");
-        }
-        return Paging.slice(jdbc, "gate_entry" + where, args, "entered_at desc, id", ENTRY, page);
+        var where = Where.is("society_id", societyId)
+                .and("flat_id = ?", flatId)
+                .and("entered_at >= ?", from)
+                .and("entered_at < ?", to)
+                .and(open, "exited_at is null", "exited_at is not null");
+        return Paging.slice(jdbc, "gate_entry", where, "entered_at desc, id", ENTRY, page);
     }
 
     /** The open entries of a society (or of one flat), newest first: a live feed's initial state. */

@@ -1,6 +1,7 @@
 package com.gatehouse.projection.staff;
 
 import com.gatehouse.projection.common.Paging;
+import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
@@ -52,21 +53,12 @@ public class StaffReadModel {
      */
     public PageRequest.Slice<StaffView> staff(UUID societyId, UUID flatId, Boolean inside, Boolean active,
                                               PageRequest page) {
-        var where = new StringBuilder(" where society_id = ?");
-        var args = new ArrayList<Object>(List.of(societyId));
-        if (flatId != null) {
-            where.append(" and flat_ids @> array[?]::uuid[]");
-            args.add(flatId);
-        }
-        if (inside != null) {
-            where.append(inside ? " and current_attendance_id is not null" : " and current_attendance_id is null");
-        }
-        if (active != null) {
-            where.append(" and active = ?");
-            args.add(active);
-        }
+        var where = Where.is("society_id", societyId)
+                .and("flat_ids @> array[?]::uuid[]", flatId)
+                .and(inside, "current_attendance_id is not null", "current_attendance_id is null")
+                .and("active = ?", active);
         String order = Boolean.TRUE.equals(inside) ? "current_check_in_time desc, id" : "created_at desc, id";
-        return Paging.slice(jdbc, "staff_member" + where, args, order, STAFF, page);
+        return Paging.slice(jdbc, "staff_member", where, order, STAFF, page);
     }
 
     public Optional<AttendanceView> attendance(UUID id) {
@@ -95,21 +87,11 @@ public class StaffReadModel {
      */
     public PageRequest.Slice<AttendanceView> attendanceOf(UUID staffId, UUID flatId, Instant from, Instant to,
                                                           PageRequest page) {
-        var where = new StringBuilder(" where staff_id = ?");
-        var args = new ArrayList<Object>(List.of(staffId));
-        if (flatId != null) {
-            where.append(" and flat_ids @> array[?]::uuid[]");
-            args.add(flatId);
-        }
-        if (from != null) {
-            where.append(" and check_in_time >= ?");
-            args.add(Timestamp.from(from));
-        }
-        if (to != null) {
-            where.append(" and check_in_time < ?");
-            args.add(Timestamp.from(to));
-        }
-        return Paging.slice(jdbc, "staff_attendance" + where, args, "check_in_time desc, id", ATTENDANCE, page);
+        var where = Where.is("staff_id", staffId)
+                .and("flat_ids @> array[?]::uuid[]", flatId)
+                .and("check_in_time >= ?", from)
+                .and("check_in_time < ?", to);
+        return Paging.slice(jdbc, "staff_attendance", where, "check_in_time desc, id", ATTENDANCE, page);
     }
 
     /** Visits still open (who is inside) in a society, or only of staff who came for {@code flatId} when set. */
