@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One page of a filtered read-model table and the total across all pages (the contract's list shape). */
+/** Reads of a filtered read-model table: one page and the total across all pages (the contract's list shape), or the first rows. */
 public final class Paging {
 
     private Paging() {
@@ -27,5 +27,14 @@ public final class Paging {
         pageArgs.add(page.offset());
         return new PageRequest.Slice<>(jdbc.query("select * from " + tableAndWhere + " order by " + orderBy
                 + " limit ? offset ?", rows, pageArgs.toArray()), total == null ? 0 : total);
+    }
+
+    /** The first {@code limit} rows of a filtered read-model table in the given order (e.g. a live feed's initial state). */
+    public static <T> List<T> first(JdbcTemplate jdbc, String table, Where where, String orderBy, RowMapper<T> rows,
+                                    int limit) {
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        return jdbc.query("select * from " + table + where.sql() + " order by " + orderBy + " limit ?", rows,
+                args.toArray());
     }
 }

@@ -33,6 +33,12 @@ public final class Where {
         return this;
     }
 
+    /** Adds a condition without arguments that always applies. */
+    public Where and(String condition) {
+        sql.append(" and ").append(condition);
+        return this;
+    }
+
     /** Adds {@code whenTrue} or {@code whenFalse} (conditions without arguments), unless {@code flag} is null. */
     public Where and(Boolean flag, String whenTrue, String whenFalse) {
         if (flag != null) {

@@ -53,14 +53,9 @@ public class EntryRequestReadModel {
 
     /** The pending requests of a society (or of one flat), newest first: a live feed's initial state. */
     public List<EntryRequestView> pending(UUID societyId, UUID flatId, int limit) {
-        if (flatId == null) {
-            return jdbc.query("""
-                    select * from entry_request where society_id = ? and status = 'PENDING'
-                    order by created_at desc, id limit ?""", REQUEST, societyId, limit);
-        }
-        return jdbc.query("""
-                select * from entry_request where society_id = ? and flat_id = ? and status = 'PENDING'
-                order by created_at desc, id limit ?""", REQUEST, societyId, flatId, limit);
+        return Paging.first(jdbc, "entry_request",
+                Where.is("society_id", societyId).and("flat_id = ?", flatId).and("status = 'PENDING'"),
+                "created_at desc, id", REQUEST, limit);
     }
 
     /** The flats whose requests show a photo (their residents may view it). */

@@ -57,13 +57,8 @@ public class GateLogReadModel {
 
     /** The open entries of a society (or of one flat), newest first: a live feed's initial state. */
     public List<EntryView> open(UUID societyId, UUID flatId, int limit) {
-        if (flatId == null) {
-            return jdbc.query("""
-                    select * from gate_entry where society_id = ? and exited_at is null
-                    order by entered_at desc, id limit ?""", ENTRY, societyId, limit);
-        }
-        return jdbc.query("""
-                select * from gate_entry where society_id = ? and flat_id = ? and exited_at is null
-                order by entered_at desc, id limit ?""", ENTRY, societyId, flatId, limit);
+        return Paging.first(jdbc, "gate_entry",
+                Where.is("society_id", societyId).and("flat_id = ?", flatId).and("exited_at is null"),
+                "entered_at desc, id", ENTRY, limit);
     }
 }
