@@ -20,6 +20,8 @@ import com.gatehouse.api.directory.UserCommand.DeactivateUser;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
+import com.gatehouse.command.common.KeepSpaces;
+import com.gatehouse.command.common.MaxBytes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -62,7 +64,7 @@ public class DirectoryCommandController {
 
     public record RegisterUserRequest(@NotBlank @Size(max = 120) String name,
                                       @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
-                                      @NotBlank @Size(min = 8, max = 72) String password,
+                                      @NotBlank @Size(min = 8, max = Passwords.MAX_BYTES) @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password,
                                       @NotNull Role role,
                                       UUID flatId) {
     }

@@ -22,6 +22,7 @@ import com.gatehouse.api.entry.EntryViews.EntryView;
 import com.gatehouse.api.entry.ProviderTag;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
+import com.gatehouse.command.common.MultiLine;
 import com.gatehouse.command.directory.DirectoryCommandController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +68,7 @@ public class EntryCommandController {
                                @Size(max = 512) String photoKey) {
     }
 
-    public record RejectRequest(@Size(max = 500) String reason) {
+    public record RejectRequest(@Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/requests")

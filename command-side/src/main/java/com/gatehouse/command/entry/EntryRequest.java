@@ -13,6 +13,7 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -56,6 +57,9 @@ public class EntryRequest {
     @CommandHandler
     public EntryRequest(RaiseEntryRequest cmd, Clock clock, DeadlineManager deadlines, EntryRequestSettings settings,
                         DirectoryLookup directory, EntryPhotos photos) {
+        if (cmd.type() == EntryType.VISITOR && blankToNull(cmd.visitorName()) == null) {
+            throw Problem.invalid("visitorName", "is required for a VISITOR (the resident needs to know who is at the gate)");
+        }
         directory.requireFlatInSociety(cmd.flatId(), cmd.societyId());
         String photoKey = blankToNull(cmd.photoKey());
         if (photoKey != null && !photos.isConfirmedEntryPhoto(cmd.societyId(), photoKey)) {

@@ -12,6 +12,7 @@ import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.gatehouse.command.common.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,7 +39,7 @@ public class AnnouncementController {
     }
 
     public record AnnouncementRequest(@NotBlank @Size(max = Announcement.MAX_TITLE) String title,
-                                      @NotBlank @Size(max = Announcement.MAX_MESSAGE) String message) {
+                                      @NotBlank @Size(max = Announcement.MAX_MESSAGE) @MultiLine String message) {
     }
 
     @PostMapping("/api/v1/admin/societies/{societyId}/announcements")

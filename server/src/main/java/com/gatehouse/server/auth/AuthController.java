@@ -5,6 +5,8 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.command.common.KeepSpaces;
+import com.gatehouse.command.common.MaxBytes;
 import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.security.SigningKeys;
@@ -54,10 +56,11 @@ public class AuthController {
         this.keys = keys;
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(@NotBlank @Size(max = 32) String phone,
+                               @NotBlank @Size(max = Passwords.MAX_BYTES) @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password) {
     }
 
-    public record RefreshRequest(@NotBlank String refreshToken) {
+    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
     }
 
     public record UserSummary(UUID id, String name, String phone, Role role, UUID societyId, UUID flatId) {

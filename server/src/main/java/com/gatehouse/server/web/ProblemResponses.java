@@ -8,13 +8,19 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
@@ -41,13 +47,52 @@ public class ProblemResponses {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final ObjectMapper json;
+    private final DataSize bodyLimit;
 
-    public ProblemResponses(ObjectMapper json) {
+    public ProblemResponses(ObjectMapper json,
+                            @Value("${spring.codec.max-in-memory-size:256KB}") DataSize bodyLimit) {
         this.json = json;
+        this.bodyLimit = bodyLimit;
     }
 
     public Mono<Void> unauthenticated(ServerWebExchange exchange, AuthenticationException e) {
-        return write(exchange, new Problem(Problem.Kind.UNAUTHENTICATED, describe(e)));
+        return write(exchange, Unauthenticated.of(e));
+    }
+
+    /**
+     * 401 with its RFC 6750 challenge: {@code Bearer} alone when no token came, {@code error="invalid_token"}
+     * with a description saying whether the token expired when one did.
+     */
+    static final class Unauthenticated extends Problem {
+        final String challenge;
+
+        private Unauthenticated(String detail, String challenge) {
+            super(Kind.UNAUTHENTICATED, detail);
+            this.challenge = challenge;
+        }
+
+        static Unauthenticated of(AuthenticationException e) {
+            if (!(e instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException)) {
+                return new Unauthenticated("A valid bearer token is required", "Bearer");
+            }
+            if (expired(e)) {
+                return new Unauthenticated("The bearer token has expired: refresh it (POST /api/v1/auth/refresh) "
+                        + "or log in again", "Bearer error=\"invalid_token\", error_description=\"The access token expired\"");
+            }
+            return new Unauthenticated("The bearer token is invalid",
+                    "Bearer error=\"invalid_token\", error_description=\"The access token is invalid\"");
+        }
+
+        private static boolean expired(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.springframework.security.oauth2.jwt.JwtValidationException validation
+                        && validation.getErrors().stream().anyMatch(error -> error.getDescription() != null
+                        && error.getDescription().contains("expired"))) {
+                    return true;
+                }
+            }
+            return e.getMessage() != null && e.getMessage().contains("expired");
+        }
     }
 
     public Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException e) {
@@ -62,7 +107,8 @@ public class ProblemResponses {
         response.setStatusCode(HttpStatusCode.valueOf(problem.kind().status));
         response.getHeaders().setContentType(PROBLEM_JSON);
         if (problem.kind() == Problem.Kind.UNAUTHENTICATED) {
-            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    problem instanceof Unauthenticated u ? u.challenge : "Bearer");
         }
         if (problem instanceof com.gatehouse.server.auth.LoginThrottle.Throttled throttled) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
@@ -101,6 +147,10 @@ public class ProblemResponses {
                 // no such aggregate, or an id that belongs to another kind of aggregate
                 return Problem.notFound("Resource");
             }
+            if (t instanceof DataBufferLimitException) {
+                return new Problem(Problem.Kind.TOO_LARGE, "The request body is larger than " + bodyLimit.toKilobytes()
+                        + " KB (spring.codec.max-in-memory-size)");
+            }
         }
         if (error instanceof WebExchangeBindException bind) {
             Map<String, String> fields = new TreeMap<>();
@@ -112,11 +162,14 @@ public class ProblemResponses {
         if (error instanceof MissingRequestValueException missing) {
             return Problem.invalid(missing.getName(), "is required");
         }
-        if (error instanceof UnsupportedMediaTypeStatusException) {
-            return new Problem(Problem.Kind.UNSUPPORTED_TYPE, "Send JSON (Content-Type: application/json)");
+        if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
+            String given = unsupported.getContentType() == null ? "no Content-Type"
+                    : "Content-Type " + unsupported.getContentType();
+            return new Problem(Problem.Kind.UNSUPPORTED_TYPE,
+                    "Expected a JSON body with Content-Type: application/json, got " + given);
         }
         if (error instanceof ServerWebInputException input) {
-            return Problem.invalid(inputDetail(input));
+            return inputProblem(input);
         }
         if (error instanceof MethodNotAllowedException) {
             return new Problem(Problem.Kind.METHOD_NOT_ALLOWED, "This method is not allowed here");
@@ -126,7 +179,7 @@ public class ProblemResponses {
             return new Problem(kind, kind == Problem.Kind.NOT_FOUND ? "No such resource" : kind.title);
         }
         if (error instanceof AuthenticationException auth) {
-            return new Problem(Problem.Kind.UNAUTHENTICATED, describe(auth));
+            return Unauthenticated.of(auth);
         }
         if (error instanceof AccessDeniedException) {
             return Problem.forbidden("Your role may not do this");
@@ -134,25 +187,71 @@ public class ProblemResponses {
         return null;
     }
 
-    private static String inputDetail(ServerWebInputException input) {
-        if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null
-                && !(input.getCause() instanceof DecodingException)) {
-            return "Invalid value for '" + input.getMethodParameter().getParameterName() + "'";
-        }
+    /** A request that could not be read: which parameter or field, and what was expected instead. */
+    private static Problem inputProblem(ServerWebInputException input) {
         Throwable cause = input.getCause();
-        if (cause instanceof DecodingException decoding
-                && decoding.getCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format) {
-            return "Invalid value for '" + fieldPath(format) + "'";
+        if (cause instanceof DecodingException decoding) {
+            Throwable json = decoding.getCause();
+            if (json instanceof StreamConstraintsException) {
+                return Problem.invalid("The request body is nested deeper than " + RequestBodies.MAX_NESTING + " levels");
+            }
+            if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = fieldPath(mapping);
+                if (mapping instanceof RequestText.Refused refused) {
+                    return Problem.invalid(field, refused.reason());
+                }
+                if (mapping.getCause() instanceof StreamConstraintsException) {
+                    return Problem.invalid("The request body is nested deeper than " + RequestBodies.MAX_NESTING + " levels");
+                }
+                Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+                return Problem.invalid(field, expected(target));
+            }
+            return Problem.invalid("The request body is not valid JSON");
         }
-        if (cause instanceof DecodingException decoding
-                && decoding.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-                && !mapping.getPath().isEmpty()) {
-            return "Invalid value for '" + fieldPath(mapping) + "'";
+        if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null
+                && input.getCause() != null) {
+            return Problem.invalid(input.getMethodParameter().getParameterName(),
+                    expected(input.getMethodParameter().getParameterType()));
         }
-        if (input.getReason() != null && input.getReason().contains("body is missing")) {
-            return "A JSON body is required";
+        if (input.getReason() != null && (input.getReason().contains("body is missing")
+                || input.getReason().contains("No request body"))) {
+            return Problem.invalid("A JSON body is required");
         }
-        return "The request body is not valid JSON";
+        return Problem.invalid("The request body is not valid JSON");
+    }
+
+    /** What a value of this type must look like, in the words of a client developer. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == java.util.UUID.class || type.getSimpleName().endsWith("Id")) {
+            return "must be a UUID";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "must be a whole number in range";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 date or time";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "must be a JSON object";
     }
 
     private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -165,13 +264,6 @@ public class ProblemResponses {
             }
         }
         return path.toString();
-    }
-
-    private static String describe(AuthenticationException e) {
-        if (e instanceof org.springframework.security.oauth2.server.resource.InvalidBearerTokenException) {
-            return "The bearer token is invalid or expired";
-        }
-        return "A valid bearer token is required";
     }
 
     /** Logs an unexpected failure and answers a 500 that reveals nothing but a reference. */
