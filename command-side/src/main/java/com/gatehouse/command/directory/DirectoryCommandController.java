@@ -64,7 +64,7 @@ public class DirectoryCommandController {
 
     public record RegisterUserRequest(@NotBlank @Size(max = 120) String name,
                                       @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
-                                      @NotBlank @Size(min = 8, max = Passwords.MAX_BYTES) @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password,
+                                      @NotBlank @Size(min = 8) @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password,
                                       @NotNull Role role,
                                       UUID flatId) {
     }

@@ -57,7 +57,7 @@ public class AuthController {
     }
 
     public record LoginRequest(@NotBlank @Size(max = 32) String phone,
-                               @NotBlank @Size(max = Passwords.MAX_BYTES) @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password) {
+                               @NotBlank @MaxBytes(Passwords.MAX_BYTES) @KeepSpaces String password) {
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {

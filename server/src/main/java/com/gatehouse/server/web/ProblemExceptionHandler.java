@@ -20,7 +20,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        Problem problem = problems.toProblem(error);
+        Problem problem = problems.toProblem(error, exchange);
         return problems.write(exchange, problem != null ? problem : problems.unexpected(error));
     }
 }

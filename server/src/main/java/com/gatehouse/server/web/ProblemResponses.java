@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +22,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
@@ -131,6 +134,16 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
+    /** The problem an exception stands for, as an answer to this request. */
+    public Problem toProblem(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof UnsupportedMediaTypeStatusException
+                && exchange.getRequest().getHeaders().getContentType() == null) {
+            return new Problem(Problem.Kind.UNSUPPORTED_TYPE,
+                    "Expected a JSON body with Content-Type: application/json, got no Content-Type");
+        }
+        return toProblem(error);
+    }
+
     /** The problem an exception stands for. */
     public Problem toProblem(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -170,6 +183,12 @@ public class ProblemResponses {
         }
         if (error instanceof ServerWebInputException input) {
             return inputProblem(input);
+        }
+        if (error instanceof ServerErrorException missing && missing.getMethodParameter() != null
+                && missing.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+            // a path segment that converts to nothing (a blank id): the client's mistake, not the server's
+            MethodParameter parameter = missing.getMethodParameter();
+            return Problem.invalid(parameter.getParameterName(), expected(parameter.getParameterType()));
         }
         if (error instanceof MethodNotAllowedException) {
             return new Problem(Problem.Kind.METHOD_NOT_ALLOWED, "This method is not allowed here");

@@ -1,6 +1,7 @@
 package com.gatehouse.server.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -112,6 +113,10 @@ public final class RequestText {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_TRUE || parser.currentToken() == JsonToken.VALUE_FALSE) {
+                // numbers pass as their text (a flat "number": 101), a boolean is a mistake
+                throw new Refused(parser, "must be a string");
+            }
             String raw = StringDeserializer.instance.deserialize(parser, context);
             return raw == null ? null : clean(raw, multiLine, keepSpaces, parser);
         }
