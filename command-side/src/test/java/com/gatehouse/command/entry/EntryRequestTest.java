@@ -78,6 +78,15 @@ class EntryRequestTest {
     }
 
     @Test
+    void aVisitorWithoutANameIsRefused() {
+        fixture.givenCurrentTime(T0)
+                .when(new RaiseEntryRequest(id, SOCIETY, FLAT, GUARD, EntryType.VISITOR, " ", null, null, null))
+                .expectException(problem(Problem.Kind.INVALID, "visitorName"))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void aFlatOfAnotherSocietyOrNoFlatAtAllIsNotFound() {
         fixture.givenCurrentTime(T0)
                 .when(raise(EntryType.VISITOR, FOREIGN_FLAT, null))

@@ -32,6 +32,17 @@ public class OpenApiConfig {
             {total, page, limit, totalPages}}`. POSTs that create something honour `Idempotency-Key`: the same \
             key from the same user answers the first result and creates nothing new.
 
+            Bad input: a 400 names every offending field in `errors` with what was expected (an enum's allowed \
+            values, "must be a UUID", ...), and nothing is stored. Text fields are trimmed and NFC-normalised; a \
+            control character (U+0000-U+001F, U+007F-U+009F) is refused, except newline and tab in multi-line \
+            fields (a rejection reason, an announcement message); so is one in a query parameter. Maxima: society \
+            name 120 characters, city 80; flat block and number 20; user, staff and visitor names 120 (a VISITOR \
+            request needs one); passwords 8 characters to 72 bytes of UTF-8; rejection reason 500; announcement \
+            title 120, message 2000; file name 255; keys 1024; any text field 10,000. Request bodies: JSON \
+            (Content-Type: application/json, else 415), at most 256 KB (spring.codec.max-in-memory-size, else 413), \
+            nested at most 32 levels. `from`/`to` filters lie between 1970-01-01 and 2100-01-01. A 401 for a bad \
+            token carries `WWW-Authenticate: Bearer error="invalid_token"` and says whether the token expired.
+
             Choices where the contract is silent: access tokens live 15 minutes (gatehouse.jwt.access-token-ttl) \
             and refresh tokens 30 days, rotating on every use (reusing a used one revokes that login); a \
             deactivated user cannot refresh, so their access ends within one access-token lifetime; after 5 \
