@@ -27,8 +27,10 @@ public final class Api {
 
     private final WebTestClient client;
     private final String address;
+    private final int port;
 
     Api(int port) {
+        this.port = port;
         // each Api is a device of its own: the test server trusts loopback as a proxy, so this is the
         // client address it sees (login throttling is per address)
         this.address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
@@ -42,6 +44,11 @@ public final class Api {
 
     public WebTestClient client() {
         return client;
+    }
+
+    /** The same server seen from another device (another client address). */
+    public Api otherDevice() {
+        return new Api(port);
     }
 
     /** The client address the server sees for this Api's requests. */
