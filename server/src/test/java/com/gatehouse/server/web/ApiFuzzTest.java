@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sends every operation of the server's own OpenAPI description (/v3/api-docs) bad input, with a valid
  * token of every role: missing and extra fields, wrong JSON types, huge and control-character strings,
  * invalid ids, out-of-range paging and dates, malformed, deeply nested and 1 MB bodies, wrong content
- * types. Passes when no answer is a 5xx, no refused (4xx) request stored an event, input that must be
+ * types; every second POST with an {@code Idempotency-Key}. Passes when no answer is a 5xx, no refused (4xx) request stored an event, input that must be
  * refused (control characters, invalid ids or enums, over-long strings) never succeeds, and a guard can
  * still raise a request that a resident approves afterwards.
  * <p>
@@ -45,6 +45,7 @@ class ApiFuzzTest extends IntegrationTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String HUGE = "x".repeat(100_000);
     private static final int MB = 1024 * 1024;
+    private static final String ADDRESS = "198.19.7." + (1 + new java.util.Random().nextInt(250));
     private static final List<String> ROLES = List.of("SUPER_ADMIN", "ADMIN", "GUARD", "RESIDENT", "AUDITOR");
 
     @Autowired
@@ -63,6 +64,7 @@ class ApiFuzzTest extends IntegrationTest {
         }
     }
 
+    private int sent;
     private Api.Society society;
     private Api.User platform;
     private final List<String> findings = new ArrayList<>();
@@ -202,8 +204,14 @@ class ApiFuzzTest extends IntegrationTest {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        // a client address of its own (the test server trusts loopback as a proxy): login failures sent here
+        // count against this address only
+        request.header("X-Forwarded-For", ADDRESS);
         if (user != null) {
             request.header("Authorization", user.bearer());
+        }
+        if ("POST".equals(method) && ++sent % 2 == 0) {
+            request.header("Idempotency-Key", "fuzz-" + sent);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
