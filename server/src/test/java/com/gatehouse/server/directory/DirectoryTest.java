@@ -73,7 +73,8 @@ class DirectoryTest extends IntegrationTest {
                 .jsonPath("$.errors.password").exists();
         api().post(society.admin(), "/admin/societies/{id}/users",
                         Map.of("name", "X", "phone", Api.uniquePhone(), "password", Api.PASSWORD, "role", "KING"), society.id())
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("Invalid value for 'role'");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.role")
+                .isEqualTo("must be one of SUPER_ADMIN, ADMIN, GUARD, RESIDENT, AUDITOR");
         // a resident needs a flat of this society: another society's flat does not exist here
         var other = api().newSociety();
         api().post(society.admin(), "/admin/societies/{id}/users", Map.of("name", "X", "phone", Api.uniquePhone(),
