@@ -229,7 +229,11 @@ class UploadFlowTest extends IntegrationTest {
     void fileNamesAreSanitised() {
         var resident = sharedSociety().residentB();
         byte[] scan = bytes(321);
-        JsonNode presigned = presign(resident, "ONBOARDING_DOCUMENT", "../../etc/pass\u0000wd\u202E.pdf",
+        // a control character is refused (400 naming the field), whatever the sanitiser would make of it
+        api().post(resident, "/upload/presigned-url", Map.of("purpose", "ONBOARDING_DOCUMENT",
+                        "fileName", "pass\u0000wd.pdf", "mimeType", "application/pdf", "fileSize", scan.length))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.fileName").exists();
+        JsonNode presigned = presign(resident, "ONBOARDING_DOCUMENT", "../../etc/passwd\u202E.pdf",
                 "application/pdf", scan.length);
         String key = presigned.get("s3Key").asText();
         assertThat(key).matches("societies/" + sharedSociety().id() + "/ONBOARDING_DOCUMENT/[0-9a-f-]{36}-passwd\\.pdf");
