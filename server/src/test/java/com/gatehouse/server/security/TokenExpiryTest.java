@@ -47,7 +47,7 @@ class TokenExpiryTest {
                     .verify(Duration.ofSeconds(15));
             // the server closes the expired connection
             StepVerifier.create(socket.onClose().onErrorResume(closed -> reactor.core.publisher.Mono.empty()))
-                    .verifyComplete();
+                    .expectComplete().verify(Duration.ofSeconds(5));
             assertThat(socket.isDisposed()).isTrue();
 
             // the app refreshes and reconnects
