@@ -49,7 +49,9 @@ public class RSocketConfig {
 
     @Bean
     public RSocketMessageHandlerCustomizer callerForRoutes() {
-        return handler -> handler.getArgumentResolverConfigurer().addCustomResolver(new HandlerMethodArgumentResolver() {
+        return handler -> {
+            handler.registerMessagingAdvice(RSocketRefusals.advice());
+            handler.getArgumentResolverConfigurer().addCustomResolver(new HandlerMethodArgumentResolver() {
             @Override
             public boolean supportsParameter(MethodParameter parameter) {
                 return parameter.getParameterType() == Caller.class;
@@ -60,6 +62,7 @@ public class RSocketConfig {
                 return Callers.current(parameter).cast(Object.class);
             }
         });
+        };
     }
 
     @Bean
