@@ -30,9 +30,14 @@ public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
-    /** One projection's state: {@code progress} is the percentage of the history it has processed. */
+    /**
+     * One projection's state: {@code progress} is the percentage of the history it has processed;
+     * {@code error} is true while the processor is failing or any of its events are parked as dead letters
+     * ({@code deadLetters}, with the latest error in {@code lastError}).
+     */
     public record ProjectionStatus(String name, long position, long head, long lag, boolean replaying,
-                                   boolean replayable, double progress, boolean running, boolean error) {
+                                   boolean replayable, double progress, boolean running, boolean error,
+                                   long deadLetters, String lastError) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -45,18 +50,22 @@ public class ProjectionAdmin {
     private final Map<String, Long> replayStarted = new ConcurrentHashMap<>();
 
     private final TokenStore tokens;
+    private final DeadLetters deadLetters;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokens) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokens,
+                           DeadLetters deadLetters) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProjectionStatus> statuses() {
         long head = head();
+        var parked = deadLetters.states();
         return processing.eventProcessors().values().stream()
                 .filter(p -> p instanceof StreamingEventProcessor)
-                .map(p -> status((StreamingEventProcessor) p, head))
+                .map(p -> status((StreamingEventProcessor) p, head, parked))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
@@ -112,6 +121,11 @@ public class ProjectionAdmin {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        return status(processor, head, deadLetters.states());
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head,
+                                    Map<String, DeadLetters.GroupState> parked) {
         var segments = statusOf(processor);
         long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min()
@@ -132,9 +146,10 @@ public class ProjectionAdmin {
         } else {
             progress = head <= 0 ? 100 : Math.min(100.0, 100.0 * Math.max(0, position) / head);
         }
+        var letters = parked.getOrDefault(processor.getName(), DeadLetters.GroupState.NONE);
         return new ProjectionStatus(processor.getName(), Math.max(0, position), head, Math.max(0, head - position),
                 replaying, processor.supportsReset(), Math.round(progress * 10) / 10.0, processor.isRunning(),
-                processor.isError());
+                processor.isError() || letters.count() > 0, letters.count(), letters.lastError());
     }
 
     private static List<EventTrackerStatus> statusOf(StreamingEventProcessor processor) {

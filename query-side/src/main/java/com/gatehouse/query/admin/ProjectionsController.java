@@ -35,8 +35,10 @@ public class ProjectionsController {
     @GetMapping
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
     @Operation(summary = "Each projection's position, the head of the event store, lag, replay state and progress",
-            description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error}]}; "
-                    + "progress is the percentage of the event history processed.")
+            description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error, "
+                    + "deadLetters, lastError}]}; progress is the percentage of the event history processed; error is true "
+                    + "while the processor fails or deadLetters (events it could not handle, parked) is above 0, lastError "
+                    + "the latest of their errors.")
     public Mono<Map<String, List<ProjectionStatus>>> projections(Caller caller) {
         return Blocking.read(() -> Map.of("projections", admin.statuses()));
     }
