@@ -210,7 +210,7 @@ public class DeadLetters {
             String error = rs.getString("cause_message");
             Long sequenceNumber = rs.getObject("sequence_number", Long.class);
             return new DeadLetterView(rs.getString("dead_letter_id"), rs.getString("processing_group"),
-                    rs.getString("event_identifier"), type.substring(type.lastIndexOf('.') + 1).replace('$', '.'),
+                    rs.getString("event_identifier"), type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1),
                     rs.getString("aggregate_type"), rs.getString("aggregate_identifier"),
                     sequenceNumber,
                     society(payload, metaData), error, rs.getString("cause_type"),

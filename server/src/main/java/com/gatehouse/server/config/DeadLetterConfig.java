@@ -4,6 +4,7 @@ import com.gatehouse.projection.admin.DeadLetters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
+import javax.annotation.Nonnull;
 import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Set;
@@ -94,25 +96,34 @@ public class DeadLetterConfig {
         var queueTransactions = new SpringTransactionManager(transactions);
         var nested = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
         var retryTransactions = new SpringTransactionManager(transactions, nested);
-        return configurer -> {
-            var processing = configurer.eventProcessing();
-            processing.registerDeadLetterQueueProvider(group -> config -> JdbcSequencedDeadLetterQueue.builder()
-                    .processingGroup(group)
-                    .connectionProvider(connections)
-                    .transactionManager(queueTransactions)
-                    .schema(schema())
-                    .genericSerializer(config.serializer())
-                    .eventSerializer(config.eventSerializer())
-                    .maxSequences(MAX_SEQUENCES)
-                    .maxSequenceSize(MAX_SEQUENCE_SIZE)
-                    .build());
-            processing.registerDefaultDeadLetterPolicy(config -> enqueuePolicy());
-            for (String group : processingGroups(context)) {
-                // a replay (token reset) starts the group from the first event: its old dead letters go with it
-                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, builder) -> builder
-                        .enableSequenceIdentifierCache()
-                        .allowReset(true)
-                        .transactionManager(retryTransactions));
+        return new ConfigurerModule() {
+            /** After Axon's own module, which registers a provider for the groups enabled by property only. */
+            @Override
+            public int order() {
+                return 100;
+            }
+
+            @Override
+            public void configureModule(@Nonnull Configurer configurer) {
+                var processing = configurer.eventProcessing();
+                processing.registerDeadLetterQueueProvider(group -> config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(queueTransactions)
+                        .schema(schema())
+                        .genericSerializer(config.serializer())
+                        .eventSerializer(config.eventSerializer())
+                        .maxSequences(MAX_SEQUENCES)
+                        .maxSequenceSize(MAX_SEQUENCE_SIZE)
+                        .build());
+                processing.registerDefaultDeadLetterPolicy(config -> enqueuePolicy());
+                for (String group : processingGroups(context)) {
+                    // a replay (token reset) starts the group from the first event: its old dead letters go with it
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, builder) -> builder
+                            .enableSequenceIdentifierCache()
+                            .allowReset(true)
+                            .transactionManager(retryTransactions));
+                }
             }
         };
     }
