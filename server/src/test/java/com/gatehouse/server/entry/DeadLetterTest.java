@@ -18,10 +18,10 @@ import com.gatehouse.server.support.Live;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +84,8 @@ class DeadLetterTest extends IntegrationTest {
     }
 
     JsonNode health() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/actuator/health")
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return api().client().get().uri("/actuator/health")
+                .header(HttpHeaders.AUTHORIZATION, api().platformAdmin().bearer()).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     /** The gauge that Prometheus scrapes as {@code gatehouse_dead_letters{group=...}} (export is off in tests). */

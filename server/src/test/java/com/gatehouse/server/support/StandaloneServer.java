@@ -21,14 +21,25 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public static StandaloneServer start(Path dataDir, String... settings) {
+        return start(dataDir, true, settings);
+    }
+
+    /** A first start with no gatehouse.admin.password: the server generates one (initial-admin.txt). */
+    public static StandaloneServer startWithGeneratedAdminPassword(Path dataDir, String... settings) {
+        return start(dataDir, false, settings);
+    }
+
+    private static StandaloneServer start(Path dataDir, boolean adminPassword, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--gatehouse.data-dir=" + dataDir,
                 "--server.port=0",
                 "--gatehouse.rsocket.tcp-port=-1",
                 "--gatehouse.admin.phone=" + Api.ADMIN_PHONE,
-                "--gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
                 "--server.shutdown=immediate",
                 "--spring.lifecycle.timeout-per-shutdown-phase=1s"));
+        if (adminPassword) {
+            args.add("--gatehouse.admin.password=" + Api.ADMIN_PASSWORD);
+        }
         for (String setting : settings) {
             args.add("--" + setting);
         }
