@@ -38,6 +38,12 @@ public class ProjectionAdmin {
     public record ProjectionStatus(String name, long position, long head, long lag, boolean replaying,
                                    boolean replayable, double progress, boolean running, boolean error,
                                    long deadLetters, String lastError) {
+
+        /** The same without the error text (it may quote another society's data). */
+        public ProjectionStatus withoutErrorText() {
+            return new ProjectionStatus(name, position, head, lag, replaying, replayable, progress, running, error,
+                    deadLetters, null);
+        }
     }
 
     private final EventProcessingConfiguration processing;

@@ -224,6 +224,11 @@ class DeadLetterTest extends IntegrationTest {
                 api().post(user, list + "/retry", Map.of()).exchange().expectStatus().isForbidden();
                 api().post(user, list + "/{id}/evict", Map.of("reason", "mine"), id).exchange().expectStatus().isForbidden();
             }
+            // a society's admin sees that a projection is in error, not the error text (it may quote anyone's data)
+            JsonNode seenByAdmin = api().read(society.admin(), "/admin/projections/entry-requests");
+            assertThat(seenByAdmin.get("error").asBoolean()).isTrue();
+            assertThat(seenByAdmin.get("deadLetters").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(seenByAdmin.get("lastError").isNull()).isTrue();
             // a reason is required; unknown letters and groups are 404
             api().post(admin, list + "/{id}/evict", Map.of(), id).exchange().expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors.reason").exists();
