@@ -17,27 +17,32 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The built-in issuer's RS256 key: made once, kept in {@code <data-dir>/keys/jwt-signing-key.json}
- * (owner-only), so tokens stay valid across restarts. Only the public half is published (JWKS).
+ * (owner-only), so tokens stay valid across restarts; and the Ed25519 key that signs staff cards
+ * ({@link StaffCardKey}, {@code keys/staff-card-key.json}). Only the public halves are published (JWKS).
  */
 public final class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private final RSAKey key;
+    private final StaffCardKey cardKey;
 
-    private SigningKeys(RSAKey key) {
+    private SigningKeys(RSAKey key, StaffCardKey cardKey) {
         this.key = key;
+        this.cardKey = cardKey;
     }
 
     public static SigningKeys loadOrCreate(GatehouseProperties properties) {
         Path file = properties.dataDir().resolve("keys").resolve("jwt-signing-key.json");
+        StaffCardKey cardKey = StaffCardKey.loadOrCreate(file.resolveSibling("staff-card-key.json"));
         try {
             if (Files.exists(file)) {
-                return new SigningKeys(RSAKey.parse(Files.readString(file)));
+                return new SigningKeys(RSAKey.parse(Files.readString(file)), cardKey);
             }
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                     .keyID(UUID.randomUUID().toString()).generate();
@@ -51,7 +56,7 @@ public final class SigningKeys {
             Files.writeString(tmp, key.toJSONString());
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             log.info("Created the JWT signing key {}", file);
-            return new SigningKeys(key);
+            return new SigningKeys(key, cardKey);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the JWT signing key " + file, e);
         } catch (ParseException | JOSEException e) {
@@ -63,7 +68,12 @@ public final class SigningKeys {
         return key;
     }
 
+    /** The key that signs staff cards. */
+    public StaffCardKey cardKey() {
+        return cardKey;
+    }
+
     public JWKSet publicKeys() {
-        return new JWKSet(key.toPublicJWK());
+        return new JWKSet(List.of(key.toPublicJWK(), cardKey.publicJwk()));
     }
 }
