@@ -5,9 +5,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ public class ProjectionAdmin {
     }
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStore events;
     private final ExecutorService replays = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-replay");
         thread.setDaemon(true);
@@ -46,9 +46,9 @@ public class ProjectionAdmin {
 
     private final TokenStore tokens;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokens) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore events, TokenStore tokens) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.events = events;
         this.tokens = tokens;
     }
 
@@ -154,8 +154,9 @@ public class ProjectionAdmin {
                 .min().orElse(0);
     }
 
+    /** The position of the newest event, from the event store's API (PostgreSQL or Axon Server alike). */
     private long head() {
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        var head = events.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 }

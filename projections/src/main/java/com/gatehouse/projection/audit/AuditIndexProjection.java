@@ -8,7 +8,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
@@ -21,18 +25,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Indexes every stored event by society, aggregate and time, so audits never scan other societies'
- * events. The rows of one batch are written with one statement when the batch commits (same
- * transaction as the token); live audit followers get each event once it is indexed.
+ * Indexes every stored event by society, aggregate and time, with its payload, so audits never scan other
+ * societies' events and never read the event store's tables: the events come from Axon's tracked event
+ * stream, which works the same on PostgreSQL and on Axon Server. The rows of one batch are written with one
+ * statement when the batch commits (same transaction as the token); live audit followers get each event
+ * once it is indexed.
  * <p>
  * The society of an event is the {@code societyId} of its payload when it has one (the directory's
  * society events are made by the platform operator), else the acting user's society from the metadata.
+ * Its global index comes from its tracking token ({@link #globalIndexOf}). The group runs one segment, so
+ * events arrive in the stream's order.
  */
 @Component
 @ProcessingGroup(AuditIndexProjection.GROUP)
@@ -44,21 +54,25 @@ public class AuditIndexProjection {
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
     private final Serializer eventSerializer;
+    private final TokenStore tokens;
+    /** The token of the last event handled in this JVM; null: read the stored one (after a start or rollback). */
+    private final AtomicReference<TrackingToken> previous = new AtomicReference<>();
 
     public AuditIndexProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter,
-                                @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                @Qualifier("eventSerializer") Serializer eventSerializer, TokenStore tokens) {
         this.jdbc = jdbc;
         this.emitter = emitter;
         this.eventSerializer = eventSerializer;
+        this.tokens = tokens;
     }
 
-    /** One event of the batch; its global index is looked up by its identifier when the batch is written. */
-    private record Row(String eventId, UUID societyId, String aggregateType, String aggregateId, Long sequenceNumber,
-                       String eventType, Instant occurredAt, String actorId, Object payload) {
+    /** One event of the batch. */
+    private record Row(long globalIndex, String eventId, UUID societyId, String aggregateType, String aggregateId,
+                       Long sequenceNumber, String eventType, Instant occurredAt, String actorId, String payload) {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -68,14 +82,49 @@ public class AuditIndexProjection {
             sequence = domain.getSequenceNumber();
         }
         Object actor = event.getMetaData().get(MetaDataKeys.ACTOR_ID);
-        batch().add(new Row(event.getIdentifier(), societyOf(payload, event), aggregateType, aggregateId, sequence,
-                payload.getClass().getSimpleName(), event.getTimestamp(), actor == null ? null : actor.toString(),
-                payload));
+        var rows = batch();
+        TrackingToken before = previous.get();
+        if (before == null) {
+            before = tokens.fetchToken(GROUP, 0);
+        }
+        long globalIndex = globalIndexOf(before, token);
+        previous.set(token);
+        rows.add(new Row(globalIndex, event.getIdentifier(), societyOf(payload, event), aggregateType, aggregateId,
+                sequence, payload.getClass().getSimpleName(), event.getTimestamp(),
+                actor == null ? null : actor.toString(),
+                AuditLog.redacted(new String(eventSerializer.serialize(payload, byte[].class).getData(),
+                        StandardCharsets.UTF_8))));
     }
 
     @ResetHandler
     void reset() {
+        previous.set(null);
         jdbc.update("truncate audit_event_index");
+    }
+
+    /**
+     * An event's own place in the global order, from its tracking token. Axon Server's token is the event's
+     * own global sequence. PostgreSQL's (gap-aware) token is the highest index the stream has reached: an event
+     * committed late by a longer transaction fills a gap below it, and its index is the gap that the token
+     * before it had and its own token no longer has (gaps dropped by a timeout at the same step all lie below).
+     */
+    static long globalIndexOf(TrackingToken before, TrackingToken token) {
+        var current = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (current.isPresent()) {
+            var gapAware = current.get();
+            var previousGapAware = before == null ? null
+                    : WrappedToken.unwrap(before, GapAwareTrackingToken.class).orElse(null);
+            if (previousGapAware != null && previousGapAware.getIndex() >= gapAware.getIndex()) {
+                var filled = new TreeSet<>(previousGapAware.getGaps());
+                filled.removeAll(gapAware.getGaps());
+                if (!filled.isEmpty()) {
+                    return filled.last();
+                }
+            }
+            return gapAware.getIndex();
+        }
+        return WrappedToken.unwrapLowerBound(token).position().orElseThrow(() ->
+                new IllegalStateException("The audit index needs events with a position; got token " + token));
     }
 
     /** The rows of the current batch, written together just before it commits. */
@@ -84,17 +133,16 @@ public class AuditIndexProjection {
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             List<Row> rows = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> write(rows));
+            // the tokens handed out in a rolled-back batch were not stored: start again from the stored one
+            unitOfWork.onRollback(u -> previous.set(null));
             return rows;
         });
     }
 
-    /**
-     * Writes the batch in one statement. Each event's own global index comes from the event store by its
-     * identifier: the tracking token only says how far the stream has come, and an event that fills a
-     * gap (committed late by a longer transaction) sits below that position.
-     */
+    /** Writes the batch in one statement; live followers get the rows that were new. */
     private void write(List<Row> rows) {
         int n = rows.size();
+        Long[] indexes = new Long[n];
         String[] ids = new String[n];
         UUID[] societies = new UUID[n];
         String[] types = new String[n];
@@ -103,8 +151,10 @@ public class AuditIndexProjection {
         String[] eventTypes = new String[n];
         Timestamp[] times = new Timestamp[n];
         String[] actors = new String[n];
+        String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
+            indexes[i] = row.globalIndex();
             ids[i] = row.eventId();
             societies[i] = row.societyId();
             types[i] = row.aggregateType();
@@ -113,32 +163,30 @@ public class AuditIndexProjection {
             eventTypes[i] = row.eventType();
             times[i] = Timestamp.from(row.occurredAt());
             actors[i] = row.actorId();
+            payloads[i] = row.payload();
         }
-        Map<String, Long> written = new HashMap<>();
+        Set<Long> written = new HashSet<>();
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
-                    insert into audit_event_index (global_index, society_id, aggregate_type, aggregate_id,
-                        sequence_number, event_type, occurred_at, actor_id)
-                    select e.global_index, r.society_id, r.aggregate_type, r.aggregate_id, r.sequence_number,
-                           r.event_type, r.occurred_at, r.actor_id
-                    from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[],
-                                ?::text[]) as r(event_id, society_id, aggregate_type, aggregate_id, sequence_number,
-                                                event_type, occurred_at, actor_id)
-                    join domain_event_entry e on e.event_identifier = r.event_id
+                    insert into audit_event_index (global_index, event_id, society_id, aggregate_type, aggregate_id,
+                        sequence_number, event_type, occurred_at, actor_id, payload)
+                    select * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[],
+                                         ?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     on conflict (global_index) do nothing
-                    returning global_index, (select event_identifier from domain_event_entry d
-                                             where d.global_index = audit_event_index.global_index)""")) {
-                statement.setArray(1, connection.createArrayOf("text", ids));
-                statement.setArray(2, connection.createArrayOf("uuid", societies));
-                statement.setArray(3, connection.createArrayOf("text", types));
-                statement.setArray(4, connection.createArrayOf("text", aggregates));
-                statement.setArray(5, connection.createArrayOf("bigint", sequences));
-                statement.setArray(6, connection.createArrayOf("text", eventTypes));
-                statement.setArray(7, connection.createArrayOf("timestamptz", times));
-                statement.setArray(8, connection.createArrayOf("text", actors));
+                    returning global_index""")) {
+                statement.setArray(1, connection.createArrayOf("bigint", indexes));
+                statement.setArray(2, connection.createArrayOf("text", ids));
+                statement.setArray(3, connection.createArrayOf("uuid", societies));
+                statement.setArray(4, connection.createArrayOf("text", types));
+                statement.setArray(5, connection.createArrayOf("text", aggregates));
+                statement.setArray(6, connection.createArrayOf("bigint", sequences));
+                statement.setArray(7, connection.createArrayOf("text", eventTypes));
+                statement.setArray(8, connection.createArrayOf("timestamptz", times));
+                statement.setArray(9, connection.createArrayOf("text", actors));
+                statement.setArray(10, connection.createArrayOf("text", payloads));
                 try (var result = statement.executeQuery()) {
                     while (result.next()) {
-                        written.put(result.getString(2), result.getLong(1));
+                        written.add(result.getLong(1));
                     }
                 }
             }
@@ -146,12 +194,10 @@ public class AuditIndexProjection {
         });
         if (!written.isEmpty() && Subscribers.waitingFor(emitter, AuditFilter.class)) {
             for (Row row : rows) {
-                Long globalIndex = written.get(row.eventId());
-                if (globalIndex != null) {
-                    var audit = new AuditEvent(globalIndex, row.aggregateType(), row.aggregateId(), row.sequenceNumber(),
-                            row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
-                            AuditLog.redacted(new String(eventSerializer.serialize(row.payload(), byte[].class).getData(),
-                                    StandardCharsets.UTF_8)));
+                if (written.contains(row.globalIndex())) {
+                    var audit = new AuditEvent(row.globalIndex(), row.aggregateType(), row.aggregateId(),
+                            row.sequenceNumber(), row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
+                            row.payload());
                     emitter.emit(AuditFilter.class, filter -> filter.matches(audit), audit);
                 }
             }
