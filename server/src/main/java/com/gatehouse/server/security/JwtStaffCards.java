@@ -9,8 +9,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,7 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Staff QR cards as JWTs signed with the built-in issuer's RS256 key: {@code sub} the staff member,
+ * Staff QR cards as JWTs signed with the built-in issuer's current RS256 key (shared by every instance, and a
+ * card signed with an older active key still verifies, see {@link SigningKeys}): {@code sub} the staff member,
  * {@code sid} the society, {@code ver} the card version, audience {@value #AUDIENCE}, header type
  * {@code gatehouse-staff-card+jwt}. A gate device can verify one offline with the keys at
  * {@code /.well-known/jwks.json}. Cards do not expire; they are revoked by a newer version. A card carries no
@@ -40,15 +40,11 @@ public class JwtStaffCards implements StaffCards {
     static final String SOCIETY = "sid";
     static final String VERSION = "ver";
 
-    private final JWSSigner signer;
-    private final JWSVerifier verifier;
-    private final String keyId;
+    private final SigningKeys keys;
     private final String issuer;
 
-    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties) throws JOSEException {
-        this.signer = new RSASSASigner(keys.privateKey());
-        this.verifier = new RSASSAVerifier(keys.privateKey().toRSAPublicKey());
-        this.keyId = keys.privateKey().getKeyID();
+    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties) {
+        this.keys = keys;
         this.issuer = properties.jwt().issuer();
     }
 
@@ -61,9 +57,10 @@ public class JwtStaffCards implements StaffCards {
                 .claim(SOCIETY, card.societyId().toString())
                 .claim(VERSION, card.version())
                 .build();
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(TYPE).keyID(keyId).build(), claims);
+        RSAKey key = keys.privateKey();
+        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(TYPE).keyID(key.getKeyID()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a staff card: " + e.getMessage(), e);
         }
@@ -74,8 +71,9 @@ public class JwtStaffCards implements StaffCards {
     public StaffCard read(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token.strip());
+            var key = keys.verificationKey(jwt.getHeader().getKeyID());
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !TYPE.equals(jwt.getHeader().getType())
-                    || !jwt.verify(verifier)) {
+                    || key.isEmpty() || !(key.get() instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa))) {
                 throw notACard();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

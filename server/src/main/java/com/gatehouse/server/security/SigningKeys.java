@@ -3,67 +3,191 @@ package com.gatehouse.server.security;
 import com.gatehouse.server.config.GatehouseProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The built-in issuer's RS256 key: made once, kept in {@code <data-dir>/keys/jwt-signing-key.json}
- * (owner-only), so tokens stay valid across restarts. Only the public half is published (JWKS).
+ * The built-in issuer's keys, kept in PostgreSQL ({@code signing_key}) so that every instance signs with the
+ * same key and verifies every instance's tokens and staff cards. The newest active RS256 key signs; every
+ * active key verifies and is published (public halves only, JWKS). {@link #rotate()} adds a newer key: the
+ * others keep verifying until retired, and every instance signs with the new one within
+ * {@value #REFRESH_MILLIS} ms (at once when it meets a token signed with a key it does not know yet).
+ * <p>
+ * The first start on a database without keys makes one, unless the data dir holds the key file of an earlier
+ * version ({@code <data-dir>/keys/jwt-signing-key.json}): that key is imported, so tokens and printed staff
+ * cards signed before keep verifying. A key file next to a database that already has keys is imported as an
+ * older key (it verifies, it does not sign). Instances starting together agree on one key (advisory lock).
  */
 public final class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-    private final RSAKey key;
+    static final String RS256 = JWSAlgorithm.RS256.getName();
+    static final long REFRESH_MILLIS = 30_000;
+    /** An unknown key id reloads the keys at most this often (a flood of forged ids never floods the database). */
+    static final long UNKNOWN_KID_RELOAD_MILLIS = 1_000;
+    private static final long LOCK = 0x6761_7465_6b65_7973L; // "gatekeys"
 
-    private SigningKeys(RSAKey key) {
-        this.key = key;
+    private record Loaded(Map<String, JWK> active, RSAKey signer, long at) {
     }
 
-    public static SigningKeys loadOrCreate(GatehouseProperties properties) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private volatile Loaded loaded;
+
+    private SigningKeys(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    public static SigningKeys start(GatehouseProperties properties, JdbcTemplate jdbc,
+                                    PlatformTransactionManager transactionManager) {
+        var keys = new SigningKeys(jdbc, new TransactionTemplate(transactionManager));
         Path file = properties.dataDir().resolve("keys").resolve("jwt-signing-key.json");
-        try {
-            if (Files.exists(file)) {
-                return new SigningKeys(RSAKey.parse(Files.readString(file)));
+        keys.transactions.executeWithoutResult(tx -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
+            keys.importKeyFile(file);
+            Integer active = jdbc.queryForObject(
+                    "select count(*) from signing_key where algorithm = ? and retired_at is null", Integer.class, RS256);
+            if (active == null || active == 0) {
+                keys.insert(newKey(), false);
             }
-            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp");
+        });
+        keys.reload();
+        return keys;
+    }
+
+    /** The key that signs now (private). */
+    public RSAKey privateKey() {
+        Loaded current = loaded;
+        if (System.currentTimeMillis() - current.at() > REFRESH_MILLIS) {
+            current = reload();
+        }
+        return current.signer();
+    }
+
+    /** Every active key, public halves only: what {@code /.well-known/jwks.json} publishes. */
+    public JWKSet publicKeys() {
+        Loaded current = loaded;
+        if (System.currentTimeMillis() - current.at() > REFRESH_MILLIS) {
+            current = reload();
+        }
+        return new JWKSet(current.active().values().stream().map(JWK::toPublicJWK).toList());
+    }
+
+    /** The active key with this id, if any; a key made by another instance a moment ago is found too. */
+    public Optional<JWK> verificationKey(String kid) {
+        if (kid == null) {
+            return Optional.empty();
+        }
+        Loaded current = loaded;
+        JWK key = current.active().get(kid);
+        if (key == null && System.currentTimeMillis() - current.at() > UNKNOWN_KID_RELOAD_MILLIS) {
+            key = reload().active().get(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** Whether a key id is known without going to the database (the reactive decoder asks before blocking). */
+    boolean knows(String kid) {
+        return kid != null && loaded.active().containsKey(kid);
+    }
+
+    /** Makes a new signing key; it signs from now on (on every instance within the refresh period). */
+    public String rotate() {
+        RSAKey key = newKey();
+        transactions.executeWithoutResult(tx -> insert(key, false));
+        reload();
+        log.info("Rotated the JWT signing key: {} signs from now on", key.getKeyID());
+        return key.getKeyID();
+    }
+
+    /** Stops a key from verifying (tokens and staff cards signed with it are refused from then on). */
+    public void retire(String kid) {
+        jdbc.update("update signing_key set retired_at = now() where kid = ? and retired_at is null", kid);
+        reload();
+    }
+
+    private synchronized Loaded reload() {
+        Map<String, JWK> active = new LinkedHashMap<>();
+        RSAKey signer = null;
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select kid, algorithm, jwk from signing_key where retired_at is null order by created_at desc, kid");
+        for (var row : rows) {
             try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: rely on the data directory's own permissions
+                JWK key = JWK.parse((String) row.get("jwk"));
+                active.put((String) row.get("kid"), key);
+                if (signer == null && RS256.equals(row.get("algorithm")) && key instanceof RSAKey rsa) {
+                    signer = rsa;
+                }
+            } catch (ParseException e) {
+                throw new IllegalStateException("The signing key " + row.get("kid") + " is unreadable: " + e.getMessage(), e);
             }
-            Files.writeString(tmp, key.toJSONString());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            log.info("Created the JWT signing key {}", file);
-            return new SigningKeys(key);
+        }
+        if (signer == null) {
+            throw new IllegalStateException("No active RS256 signing key in signing_key");
+        }
+        Loaded next = new Loaded(Map.copyOf(active), signer, System.currentTimeMillis());
+        loaded = next;
+        return next;
+    }
+
+    /** A key file of an earlier version: imported once; the newest key only if the database had none. */
+    private void importKeyFile(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            RSAKey key = RSAKey.parse(Files.readString(file));
+            Integer known = jdbc.queryForObject("select count(*) from signing_key where kid = ?", Integer.class,
+                    key.getKeyID());
+            if (known != null && known == 0) {
+                insert(key, true);
+                log.info("Imported the JWT signing key {} from {}", key.getKeyID(), file);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the JWT signing key " + file, e);
-        } catch (ParseException | JOSEException e) {
+            throw new UncheckedIOException("Cannot read the JWT signing key " + file, e);
+        } catch (ParseException e) {
             throw new IllegalStateException("The JWT signing key " + file + " is unreadable: " + e.getMessage(), e);
         }
     }
 
-    public RSAKey privateKey() {
-        return key;
+    /** Inserts a key as the newest, or ({@code older}) behind every key there is. */
+    private void insert(RSAKey key, boolean older) {
+        jdbc.update("""
+                insert into signing_key (kid, algorithm, jwk, created_at)
+                select ?, ?, ?, case when ? then coalesce((select min(created_at) from signing_key), now())
+                                                 - interval '1 second'
+                                     else greatest(now(), (select max(created_at) from signing_key) + interval '1 millisecond')
+                                end""",
+                key.getKeyID(), RS256, key.toJSONString(), older);
     }
 
-    public JWKSet publicKeys() {
-        return new JWKSet(key.toPublicJWK());
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot make a JWT signing key: " + e.getMessage(), e);
+        }
     }
 }
