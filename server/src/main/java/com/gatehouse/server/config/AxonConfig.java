@@ -89,12 +89,13 @@ public class AxonConfig {
     public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
                                  @Value("${axon.eventhandling.tokenstore.claim-timeout:PT5S}") Duration claimTimeout) {
         return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
-                .claimTimeout(claimTimeout).nodeId(NODE_ID).build();
+                .claimTimeout(claimTimeout).nodeId(nodeId()).build();
     }
 
     /** This instance's name in the token store's {@code owner} column: process, host, and a random suffix. */
-    public static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    private static String nodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
 
     /** How often an instance looks for unclaimed segments (a dead instance's), in milliseconds. */
     static final long TOKEN_CLAIM_INTERVAL_MS = 2_000;

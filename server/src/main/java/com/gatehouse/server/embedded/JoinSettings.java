@@ -40,8 +40,8 @@ public class JoinSettings {
     public static final String FILE = "join.env";
     private static final Logger log = LoggerFactory.getLogger(JoinSettings.class);
     /** Settings that belong to one instance (or are secrets the others do not need), never copied. */
-    private static final Set<String> OWN = Set.of("gatehouse.data-dir", "gatehouse.demo", "gatehouse.admin.password",
-            "gatehouse.rsocket.tcp-port", "gatehouse.s3.embedded-port");
+    private static final Set<String> OWN = Set.of("GATEHOUSE_DATA_DIR", "GATEHOUSE_DEMO", "GATEHOUSE_ADMIN_PASSWORD",
+            "GATEHOUSE_RSOCKET_TCP_PORT");
 
     private final ObjectProvider<EmbeddedDatabase> database;
     private final ObjectStoreEndpoint store;
@@ -120,8 +120,10 @@ public class JoinSettings {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
                     String canonical = canonical(name);
-                    if (canonical.startsWith("gatehouse.") && !canonical.startsWith("gatehouse.s3.")
-                            && !OWN.contains(canonical) && !given.containsKey(canonical)) {
+                    String variable = environmentName(canonical);
+                    // the object store's settings are written above, from what this instance really uses
+                    if (canonical.startsWith("gatehouse.") && !variable.startsWith("GATEHOUSE_S3_")
+                            && !OWN.contains(variable) && !given.containsKey(canonical)) {
                         String value = environment.getProperty(canonical);
                         if (value != null) {
                             given.put(canonical, value);

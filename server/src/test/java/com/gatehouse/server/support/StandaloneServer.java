@@ -2,11 +2,16 @@ package com.gatehouse.server.support;
 
 import com.gatehouse.server.GatehouseApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A server of its own on a given data directory, for tests that stop and start it (restarts,
@@ -21,6 +26,23 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public static StandaloneServer start(Path dataDir, String... settings) {
+        return new StandaloneServer(SpringApplication.run(GatehouseApplication.class, arguments(dataDir, settings)));
+    }
+
+    /**
+     * A server that joins another: {@code environment} holds environment variables (as in the other's
+     * {@code join.env}), given to this server as if they were its process environment.
+     */
+    public static StandaloneServer join(Path dataDir, Map<String, String> environment, String... settings) {
+        var joined = new SystemEnvironmentPropertySource(
+                "join-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environment));
+        return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, joined))
+                .run(arguments(dataDir, settings)));
+    }
+
+    private static String[] arguments(Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--gatehouse.data-dir=" + dataDir,
                 "--server.port=0",
@@ -32,7 +54,7 @@ public final class StandaloneServer implements AutoCloseable {
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new StandaloneServer(SpringApplication.run(GatehouseApplication.class, args.toArray(String[]::new)));
+        return args.toArray(String[]::new);
     }
 
     public int port() {
