@@ -1,11 +1,12 @@
 package com.gatehouse.server.support;
 
 import com.gatehouse.server.GatehouseApplication;
-import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,25 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public static StandaloneServer start(Path dataDir, String... settings) {
-        return new StandaloneServer(SpringApplication.run(GatehouseApplication.class, arguments(dataDir, settings)));
+        return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
+                .initializers(StandaloneServer::ownNettyResources)
+                .run(arguments(dataDir, settings)));
+    }
+
+    /**
+     * Netty's event loops of this server alone: by default every server in a JVM shares Reactor's global ones,
+     * and closing one server would stop the others' HTTP listeners (two instances running side by side).
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
     }
 
     /**
@@ -37,7 +56,7 @@ public final class StandaloneServer implements AutoCloseable {
         var joined = new SystemEnvironmentPropertySource(
                 "join-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environment));
         return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
-                .initializers(context -> context.getEnvironment().getPropertySources()
+                .initializers(StandaloneServer::ownNettyResources, context -> context.getEnvironment().getPropertySources()
                         .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, joined))
                 .run(arguments(dataDir, settings)));
     }
