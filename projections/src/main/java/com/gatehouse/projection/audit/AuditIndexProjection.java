@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Indexes every stored event by society, aggregate and time, with its payload, so audits never scan other
@@ -55,8 +54,6 @@ public class AuditIndexProjection {
     private final QueryUpdateEmitter emitter;
     private final Serializer eventSerializer;
     private final TokenStore tokens;
-    /** The token of the last event handled in this JVM; null: read the stored one (after a start or rollback). */
-    private final AtomicReference<TrackingToken> previous = new AtomicReference<>();
 
     public AuditIndexProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter,
                                 @Qualifier("eventSerializer") Serializer eventSerializer, TokenStore tokens) {
@@ -82,23 +79,35 @@ public class AuditIndexProjection {
             sequence = domain.getSequenceNumber();
         }
         Object actor = event.getMetaData().get(MetaDataKeys.ACTOR_ID);
-        var rows = batch();
-        TrackingToken before = previous.get();
-        if (before == null) {
-            before = tokens.fetchToken(GROUP, 0);
-        }
-        long globalIndex = globalIndexOf(before, token);
-        previous.set(token);
-        rows.add(new Row(globalIndex, event.getIdentifier(), societyOf(payload, event), aggregateType, aggregateId,
-                sequence, payload.getClass().getSimpleName(), event.getTimestamp(),
+        Batch batch = batch();
+        long globalIndex = globalIndexOf(batch.previous(token), token);
+        batch.previous = token;
+        batch.rows.add(new Row(globalIndex, event.getIdentifier(), societyOf(payload, event), aggregateType,
+                aggregateId, sequence, payload.getClass().getSimpleName(), event.getTimestamp(),
                 actor == null ? null : actor.toString(),
                 AuditLog.redacted(new String(eventSerializer.serialize(payload, byte[].class).getData(),
                         StandardCharsets.UTF_8))));
     }
 
+    /** The rows of one batch (one transaction), and the token of the event before the next one. */
+    private final class Batch {
+        final List<Row> rows = new ArrayList<>();
+        /** Null until needed: the stored token is where this batch starts (the one segment's token). */
+        TrackingToken previous;
+        boolean previousRead;
+
+        TrackingToken previous(TrackingToken current) {
+            if (!previousRead && previous == null
+                    && WrappedToken.unwrap(current, GapAwareTrackingToken.class).isPresent()) {
+                previous = tokens.fetchToken(GROUP, 0);
+            }
+            previousRead = true;
+            return previous;
+        }
+    }
+
     @ResetHandler
     void reset() {
-        previous.set(null);
         jdbc.update("truncate audit_event_index");
     }
 
@@ -127,15 +136,13 @@ public class AuditIndexProjection {
                 new IllegalStateException("The audit index needs events with a position; got token " + token));
     }
 
-    /** The rows of the current batch, written together just before it commits. */
-    private List<Row> batch() {
+    /** The current batch, written in one statement just before it commits. */
+    private Batch batch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<Row> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> write(rows));
-            // the tokens handed out in a rolled-back batch were not stored: start again from the stored one
-            unitOfWork.onRollback(u -> previous.set(null));
-            return rows;
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> write(batch.rows));
+            return batch;
         });
     }
 

@@ -121,9 +121,32 @@ public final class SigningKeys {
         return key.getKeyID();
     }
 
-    /** Stops a key from verifying (tokens and staff cards signed with it are refused from then on). */
+    /** One key as operators see it (never its private part). */
+    public record KeyInfo(String kid, String algorithm, java.time.Instant createdAt, java.time.Instant retiredAt,
+                          boolean signing) {
+    }
+
+    /** Every key, newest first. */
+    public List<KeyInfo> list() {
+        String signing = reload().signer().getKeyID();
+        return jdbc.query("select kid, algorithm, created_at, retired_at from signing_key order by created_at desc, kid",
+                (rs, i) -> new KeyInfo(rs.getString("kid"), rs.getString("algorithm"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant(),
+                        rs.getString("kid").equals(signing)));
+    }
+
+    /**
+     * Stops a key from verifying (tokens and staff cards signed with it are refused from then on, on every
+     * instance within the refresh period). The key that signs now cannot be retired: rotate first.
+     */
     public void retire(String kid) {
-        jdbc.update("update signing_key set retired_at = now() where kid = ? and retired_at is null", kid);
+        if (reload().signer().getKeyID().equals(kid)) {
+            throw com.gatehouse.api.common.Problem.conflict("Key " + kid + " signs now: rotate first, then retire it");
+        }
+        if (jdbc.update("update signing_key set retired_at = now() where kid = ? and retired_at is null", kid) == 0) {
+            throw com.gatehouse.api.common.Problem.notFound("Active signing key");
+        }
         reload();
     }
 

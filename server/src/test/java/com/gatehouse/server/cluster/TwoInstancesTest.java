@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.server.embedded.EmbeddedDatabase;
-import com.gatehouse.server.security.SigningKeys;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.StandaloneServer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -69,7 +68,12 @@ class TwoInstancesTest {
 
                 // a rotation on A: A's next token has the new key, and B verifies it at once
                 String oldKid = kidOf(society.guard().token());
-                String newKid = a.context().getBean(SigningKeys.class).rotate();
+                JsonNode rotated = apiA.post(apiA.platformAdmin(), "/admin/signing-keys/rotate", Map.of()).exchange()
+                        .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+                String newKid = rotated.get("keys").get(0).get("kid").asText();
+                assertThat(rotated.get("keys").get(0).get("signing").asBoolean()).isTrue();
+                apiB.delete(apiB.platformAdmin(), "/admin/signing-keys/{kid}", newKid).exchange()
+                        .expectStatus().isEqualTo(409); // B knows at once which key signs now
                 Api.User guardAfterRotation = apiA.login(society.guard().phone(), Api.PASSWORD);
                 assertThat(kidOf(guardAfterRotation.token())).isEqualTo(newKid).isNotEqualTo(oldKid);
                 apiB.read(guardAfterRotation, "/auth/me");
