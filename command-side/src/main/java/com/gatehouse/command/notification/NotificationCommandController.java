@@ -73,7 +73,8 @@ public class NotificationCommandController {
     @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
     @Operation(summary = "Mark all my notifications read",
             description = "Marks every notification that is unread when the request arrives and answers "
-                    + "{updated: n}, the number that changed from unread to read.")
+                    + "{updated: n, count: n}, the number that changed from unread to read (both names: the "
+                    + "contract's updated and the older apps' count).")
     public Mono<Map<String, Integer>> markAllRead(Caller caller) {
         UserId user = new UserId(caller.userId());
         return Mono.defer(() -> Mono.fromFuture(queries.query(new FindUnreadNotificationIds(caller.userId()),
@@ -83,7 +84,7 @@ public class NotificationCommandController {
                 .concatMap(chunk -> markAndAwait(caller, new MarkNotificationsRead(user,
                         chunk.stream().map(NotificationId::new).toList())))
                 .reduce(0, Integer::sum)
-                .map(updated -> Map.of("updated", updated));
+                .map(updated -> Map.of("updated", updated, "count", updated));
     }
 
     /**

@@ -204,13 +204,14 @@ public class StaffCommandController {
                     + "404; a revoked card (a newer one was issued) or a deactivated staff member 409; a scan within "
                     + "gatehouse.staff.repeat-scan-window (default 1 min) of the staff member's last check-in or "
                     + "check-out 409 (two guards scanning one card at once make exactly one check-in). With "
-                    + "Idempotency-Key a retried scan answers its first result.")
+                    + "Idempotency-Key a retried scan answers its first result; the key reused for another card "
+                    + "answers 422, and while the first scan is still being handled 409.")
     public Mono<ScanResult> scan(Caller caller, @Valid @RequestBody ScanRequest body,
                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         StaffCard card = cards.read(body.qrToken());
         caller.requireSociety(card.societyId().value(), "Staff member");
         return attend(caller, card.staffId(), new ScanStaffCard(card.staffId(), society(caller),
-                new UserId(caller.userId()), card.version(), requestId(caller, key)));
+                new UserId(caller.userId()), card.version(), requestId(caller, card.staffId(), key)));
     }
 
     @PostMapping("/{staffId}/check-in")
@@ -221,7 +222,8 @@ public class StaffCommandController {
     public Mono<AttendanceView> checkIn(Caller caller, @PathVariable UUID staffId,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return visible(caller, staffId).then(attend(caller, new StaffId(staffId), new CheckInStaff(new StaffId(staffId),
-                society(caller), new UserId(caller.userId()), requestId(caller, key)))).map(ScanResult::attendance);
+                society(caller), new UserId(caller.userId()), requestId(caller, new StaffId(staffId), key))))
+                .map(ScanResult::attendance);
     }
 
     @PostMapping("/{staffId}/check-out")
@@ -233,7 +235,7 @@ public class StaffCommandController {
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Boolean workCompleted = body == null ? null : body.workCompleted();
         return visible(caller, staffId).then(attend(caller, new StaffId(staffId), new CheckOutStaff(new StaffId(staffId),
-                society(caller), new UserId(caller.userId()), workCompleted, requestId(caller, key))))
+                society(caller), new UserId(caller.userId()), workCompleted, requestId(caller, new StaffId(staffId), key))))
                 .map(ScanResult::attendance);
     }
 
@@ -278,8 +280,13 @@ public class StaffCommandController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static UUID requestId(Caller caller, String idempotencyKey) {
-        return Idempotency.newId(caller, "staff-attendance", idempotencyKey);
+    /**
+     * The request's id (and the id of a visit it opens): derived from the caller's key and the staff member,
+     * so one key used for two staff members can never name the same visit (the HTTP layer also answers 422
+     * to a key reused with another request).
+     */
+    private static UUID requestId(Caller caller, StaffId staff, String idempotencyKey) {
+        return Idempotency.newId(caller, "staff-attendance:" + staff.value(), idempotencyKey);
     }
 
     private static SocietyId society(Caller caller) {

@@ -4,6 +4,7 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.query.common.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,22 +33,15 @@ public class NotificationQueryController {
     @GetMapping
     @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
     @Operation(summary = "My notifications, newest first",
-            description = "Response (this list's own shape, kept from the apps' API): {notifications: [...], page, "
-                    + "size, total} where size is the page size asked for (limit) and total counts all matching. "
-                    + "unreadOnly=true lists unread ones only. Notifications leave after "
+            description = "Response: {notifications: [...], pagination: {total, page, limit, totalPages}}, the "
+                    + "shape of every list. unreadOnly=true lists unread ones only. Notifications leave after "
                     + "gatehouse.notifications.retention (30 days).")
     public Mono<Map<String, Object>> list(Caller caller, @RequestParam(required = false) Boolean unreadOnly,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        return reads.page(caller.userId(), Boolean.TRUE.equals(unreadOnly), request).map(slice -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("notifications", slice.items());
-            body.put("page", request.page());
-            body.put("size", request.limit());
-            body.put("total", slice.total());
-            return body;
-        });
+        return reads.page(caller.userId(), Boolean.TRUE.equals(unreadOnly), request)
+                .map(slice -> Paged.body("notifications", slice, request));
     }
 
     @GetMapping("/unread-count")

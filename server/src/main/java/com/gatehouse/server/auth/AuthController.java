@@ -9,12 +9,14 @@ import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.security.SigningKeys;
 import com.gatehouse.server.security.TokenIssuer;
+import com.gatehouse.server.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,14 +46,16 @@ public class AuthController {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final SigningKeys keys;
+    private final ClientAddresses addresses;
 
     public AuthController(DirectoryReadModel directory, TokenIssuer issuer, RefreshTokens refreshTokens,
-                          LoginThrottle throttle, SigningKeys keys) {
+                          LoginThrottle throttle, SigningKeys keys, ClientAddresses addresses) {
         this.directory = directory;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
         this.keys = keys;
+        this.addresses = addresses;
     }
 
     public record LoginRequest(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 128) String password) {
@@ -72,21 +76,23 @@ public class AuthController {
 
     @PostMapping("/api/v1/auth/login")
     @Operation(summary = "Log in with phone and password", description = "Any role. 401 on wrong credentials; "
-            + "429 with Retry-After after 5 failures for one phone within 15 minutes.")
-    public Mono<TokenResponse> login(@Valid @RequestBody LoginRequest body) {
-        return login(body, Set.of(Role.values()), null);
+            + "429 with Retry-After after 5 failures for one phone from one client address within 15 minutes "
+            + "(the right password still works from another address), or 50 failures from one address whatever "
+            + "the phone (gatehouse.login.*). The same limits hold for the resident-app and guard-app logins.")
+    public Mono<TokenResponse> login(@Valid @RequestBody LoginRequest body, ServerHttpRequest request) {
+        return login(body, addresses.of(request), Set.of(Role.values()), null);
     }
 
     @PostMapping("/api/v1/auth/resident-app/login")
     @Operation(summary = "Log in from the resident app", description = "Admits RESIDENT and ADMIN only (403 for other roles).")
-    public Mono<TokenResponse> residentAppLogin(@Valid @RequestBody LoginRequest body) {
-        return login(body, Set.of(Role.RESIDENT, Role.ADMIN), "The resident app is for residents and admins");
+    public Mono<TokenResponse> residentAppLogin(@Valid @RequestBody LoginRequest body, ServerHttpRequest request) {
+        return login(body, addresses.of(request), Set.of(Role.RESIDENT, Role.ADMIN), "The resident app is for residents and admins");
     }
 
     @PostMapping("/api/v1/auth/guard-app/login")
     @Operation(summary = "Log in from the guard app", description = "Admits GUARD only (403 for other roles).")
-    public Mono<TokenResponse> guardAppLogin(@Valid @RequestBody LoginRequest body) {
-        return login(body, Set.of(Role.GUARD), "The guard app is for guards");
+    public Mono<TokenResponse> guardAppLogin(@Valid @RequestBody LoginRequest body, ServerHttpRequest request) {
+        return login(body, addresses.of(request), Set.of(Role.GUARD), "The guard app is for guards");
     }
 
     @PostMapping("/api/v1/auth/refresh")
@@ -131,17 +137,16 @@ public class AuthController {
         return keys.publicKeys().toJSONObject();
     }
 
-    private Mono<TokenResponse> login(LoginRequest body, Set<Role> admitted, String refusal) {
+    private Mono<TokenResponse> login(LoginRequest body, String address, Set<Role> admitted, String refusal) {
         String phone = body.phone().strip();
         return Mono.fromCallable(() -> {
-            throttle.check(phone);
+            var attempt = throttle.begin(phone, address); // counted as a failure unless it succeeds
             var credentials = directory.credentials(phone);
             String hash = credentials.map(DirectoryReadModel.Credentials::passwordHash).orElse(DUMMY_HASH);
             if (!Passwords.matches(body.password(), hash) || credentials.isEmpty()) {
-                throttle.failed(phone);
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, WRONG_CREDENTIALS);
             }
-            throttle.succeeded(phone);
+            attempt.succeeded();
             UserView user = credentials.get().user();
             if (!user.active()) {
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, "This account is deactivated");

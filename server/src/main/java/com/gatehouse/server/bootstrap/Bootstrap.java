@@ -28,6 +28,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,8 +40,9 @@ import java.util.UUID;
 
 /**
  * First start: registers the platform operator (SUPER_ADMIN) from {@code gatehouse.admin.*}; with the
- * embedded default and no password set, one is generated, kept in {@code <data-dir>/initial-admin.txt}
- * and printed. With {@code gatehouse.demo=true} it also seeds a demo society. Both are idempotent:
+ * embedded default and no password set, one is generated and written only to
+ * {@code <data-dir>/initial-admin.txt} (readable by the server's user alone, mode 0600), whose path is
+ * printed. A password is never printed or logged, neither the operator's nor a generated one. With {@code gatehouse.demo=true} it also seeds a demo society. Both are idempotent:
  * fixed ids, and nothing is sent for what already exists.
  */
 @Component
@@ -109,6 +112,9 @@ public class Bootstrap implements ApplicationRunner {
         Path file = properties.dataDir().resolve("initial-admin.txt");
         var holder = lookup.holderOfPhone(phone);
         if (holder.isPresent()) {
+            if (properties.admin().password() == null && Files.exists(file)) {
+                restrictToOwner(file);
+            }
             lines.add("Admin login: phone " + phone + (properties.admin().password() != null
                     ? " (password from gatehouse.admin.password)"
                     : Files.exists(file) ? " (first password in " + file.toAbsolutePath() + ")" : ""));
@@ -125,8 +131,9 @@ public class Bootstrap implements ApplicationRunner {
         }
         UUID admin = UUID.nameUUIDFromBytes(("gatehouse:admin:" + phone).getBytes(StandardCharsets.UTF_8));
         register(admin, "Platform admin", phone, password, Role.SUPER_ADMIN, null, null);
-        lines.add("Admin login: phone " + phone + " password " + password
-                + (properties.admin().password() == null ? "  (also kept in " + file.toAbsolutePath() + ")" : ""));
+        lines.add("Admin login: phone " + phone + (properties.admin().password() == null
+                ? " (generated password in " + file.toAbsolutePath() + ")"
+                : " (password from gatehouse.admin.password)"));
         return admin;
     }
 
@@ -174,6 +181,7 @@ public class Bootstrap implements ApplicationRunner {
     private static String generatedPassword(Path file) {
         try {
             if (Files.exists(file)) {
+                restrictToOwner(file);
                 return Files.readString(file).strip();
             }
             byte[] bytes = new byte[12];
@@ -181,11 +189,23 @@ public class Bootstrap implements ApplicationRunner {
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "admin", ".tmp");
+            restrictToOwner(tmp); // before the password is in it
             Files.writeString(tmp, password + "\n");
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the generated admin password in " + file, e);
+        }
+    }
+
+    /** Mode 0600 where the file system has POSIX permissions (elsewhere the data directory's own ACLs apply). */
+    private static void restrictToOwner(Path file) {
+        try {
+            if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + file + " readable by its owner only", e);
         }
     }
 }

@@ -24,6 +24,11 @@ public class StartupReport {
 
     @EventListener(ApplicationReadyEvent.class)
     public void report() {
+        System.out.println(text());
+    }
+
+    /** What {@link #report()} prints: addresses and logins, never a password. */
+    public String text() {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         var out = new StringBuilder("\n----------------------------------------------------------------\n")
                 .append("Gatehouse is ready in ").append(ManagementFactory.getRuntimeMXBean().getUptime()).append(" ms\n")
@@ -34,6 +39,6 @@ public class StartupReport {
                 .append("  Health:     ").append(base).append("/actuator/health\n");
         bootstrap.lines().forEach(line -> out.append("  ").append(line).append('\n'));
         out.append("----------------------------------------------------------------");
-        System.out.println(out);
+        return out.toString();
     }
 }

@@ -30,12 +30,16 @@ public class OpenApiConfig {
             validation). Resources of another society answer 404, never 403. Lists take `?page=1&limit=20` \
             (1-based, limit at most 100), newest first, and answer `{"<items>": [...], "pagination": \
             {total, page, limit, totalPages}}`. POSTs that create something honour `Idempotency-Key`: the same \
-            key from the same user answers the first result and creates nothing new.
+            key from the same user answers the first result and creates nothing new. A key belongs to the first \
+            request it came with (method, path, body) for a day: with another request it answers 422, and while \
+            the first is still being handled 409, both changing nothing.
 
             Choices where the contract is silent: access tokens live 15 minutes (gatehouse.jwt.access-token-ttl) \
             and refresh tokens 30 days, rotating on every use (reusing a used one revokes that login); a \
             deactivated user cannot refresh, so their access ends within one access-token lifetime; after 5 \
-            failed logins for one phone within 15 minutes the next attempts answer 429 with Retry-After; a \
+            failed logins for one phone from one client address within 15 minutes, attempts for that phone from \
+            that address answer 429 with Retry-After (other addresses are not affected), and so do all logins \
+            of an address with 50 failures in that time; a \
             change answers only once the read model shows it (so a GET right after sees it), or 503 after 10 s.
 
             Live feeds: RSocket over WebSocket at /rsocket (and TCP on gatehouse.rsocket.tcp-port), JSON data, \
@@ -43,7 +47,8 @@ public class OpenApiConfig {
 
             Notifications: every logged-in user, whatever their role, has their own notifications under \
             /resident/notifications (the path the apps already call); another user's notification answers 404. \
-            `PATCH /{id}/read` answers the notification, `PATCH /read-all` answers {updated: n}. The RSocket route \
+            `PATCH /{id}/read` answers the notification, `PATCH /read-all` answers {updated: n, count: n} (the \
+            contract's name and the older apps' name for the same number). The RSocket route \
             `notifications.stream` (data `{}` or `{since}`) sends notification objects: the unread ones first \
             (oldest first), then new ones as they are sent and read-state changes made on other devices. \
             `{since: <notification id>}` sends instead every notification sent after that one (and every one read \

@@ -1,5 +1,6 @@
 package com.gatehouse.server.security;
 
+import com.gatehouse.api.common.Role;
 import com.gatehouse.server.config.GatehouseProperties;
 import com.gatehouse.server.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -25,10 +26,12 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 
 /**
- * HTTP security: stateless bearer JWTs everywhere but login/refresh, health, metrics (for the
- * scraper; put {@code management.server.port} on an internal port in production), JWKS, API docs and the
- * RSocket endpoint (which authenticates its own setup frame). Which role may call which endpoint is
- * declared on the handler ({@code @Allowed}) and checked by {@link Callers}; failures are problem+json.
+ * HTTP security: stateless bearer JWTs everywhere but login/refresh, health, JWKS, API docs and the
+ * RSocket endpoint (which authenticates its own setup frame). Health answers anyone with a bare
+ * {@code {"status":"UP"}} (or DOWN) and shows its components and details only to a SUPER_ADMIN
+ * ({@code management.endpoint.health.*} in application.yml); every other actuator endpoint, Prometheus
+ * included, needs a SUPER_ADMIN token. Which role may call which API endpoint is declared on the handler
+ * ({@code @Allowed}) and checked by {@link Callers}; failures are problem+json.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -37,7 +40,7 @@ public class SecurityConfig {
     static final String[] PUBLIC = {
             "/api/v1/auth/login", "/api/v1/auth/refresh",
             "/api/v1/auth/resident-app/login", "/api/v1/auth/guard-app/login",
-            "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/rsocket"};
 
@@ -79,6 +82,7 @@ public class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(PUBLIC).permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").hasAuthority(Role.SUPER_ADMIN.authority())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(Callers.authenticate(token))))

@@ -8,6 +8,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,17 @@ public final class Api {
     private static final AtomicLong PHONES = new AtomicLong(9_200_000_000L + (System.nanoTime() % 100_000) * 1000);
 
     private final WebTestClient client;
+    private final String address;
+    private final int port;
 
     Api(int port) {
+        this.port = port;
+        // each Api is a device of its own: the test server trusts loopback as a proxy, so this is the
+        // client address it sees (login throttling is per address)
+        this.address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
         this.client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Forwarded-For", address)
                 .responseTimeout(Duration.ofSeconds(30))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
@@ -36,6 +44,16 @@ public final class Api {
 
     public WebTestClient client() {
         return client;
+    }
+
+    /** The same server seen from another device (another client address). */
+    public Api otherDevice() {
+        return new Api(port);
+    }
+
+    /** The client address the server sees for this Api's requests. */
+    public String address() {
+        return address;
     }
 
     /** A phone number no other test uses. */
@@ -173,7 +191,7 @@ public final class Api {
 
     /**
      * The user's notifications over REST, newest first (the first 100): the body
-     * {@code {notifications: [...], page, size, total}}. Works for every role.
+     * {@code {notifications: [...], pagination: {total, page, limit, totalPages}}}. Works for every role.
      */
     public JsonNode notifications(User user) {
         return read(user, "/resident/notifications?limit=100");

@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
                 "gatehouse.rsocket.tcp-port=0",
                 "gatehouse.admin.phone=" + Api.ADMIN_PHONE,
                 "gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
+                // the test client is the proxy: each Api names its own client address in X-Forwarded-For
+                "gatehouse.trusted-proxies=127.0.0.1,::1",
+                "gatehouse.login.max-failures-per-address=12",
                 "gatehouse.entry-request.expiry=PT2S",
                 "gatehouse.entry-request.overstay=PT3S",
                 "gatehouse.staff.repeat-scan-window=PT2S",

@@ -27,9 +27,18 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     public static StandaloneServer start(Path dataDir, String... settings) {
+        return start(dataDir, true, settings);
+    }
+
+    /** A first start with no gatehouse.admin.password: the server generates one (initial-admin.txt). */
+    public static StandaloneServer startWithGeneratedAdminPassword(Path dataDir, String... settings) {
+        return start(dataDir, false, settings);
+    }
+
+    private static StandaloneServer start(Path dataDir, boolean adminPassword, String... settings) {
         return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
                 .initializers(StandaloneServer::ownNettyResources)
-                .run(arguments(dataDir, settings)));
+                .run(arguments(dataDir, adminPassword, settings)));
     }
 
     /**
@@ -58,18 +67,20 @@ public final class StandaloneServer implements AutoCloseable {
         return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
                 .initializers(StandaloneServer::ownNettyResources, context -> context.getEnvironment().getPropertySources()
                         .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, joined))
-                .run(arguments(dataDir, settings)));
+                .run(arguments(dataDir, true, settings)));
     }
 
-    private static String[] arguments(Path dataDir, String... settings) {
+    private static String[] arguments(Path dataDir, boolean adminPassword, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--gatehouse.data-dir=" + dataDir,
                 "--server.port=0",
                 "--gatehouse.rsocket.tcp-port=-1",
                 "--gatehouse.admin.phone=" + Api.ADMIN_PHONE,
-                "--gatehouse.admin.password=" + Api.ADMIN_PASSWORD,
                 "--server.shutdown=immediate",
                 "--spring.lifecycle.timeout-per-shutdown-phase=1s"));
+        if (adminPassword) {
+            args.add("--gatehouse.admin.password=" + Api.ADMIN_PASSWORD);
+        }
         for (String setting : settings) {
             args.add("--" + setting);
         }

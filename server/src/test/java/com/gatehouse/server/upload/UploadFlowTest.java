@@ -251,8 +251,11 @@ class UploadFlowTest extends IntegrationTest {
         var body = Map.of("purpose", "ENTRY_PHOTO", "fileName", "visitor.png", "mimeType", "image/png", "fileSize", 64);
         JsonNode first = api().post(guard, "/upload/presigned-url", body).header("Idempotency-Key", idempotencyKey)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        JsonNode retry = api().post(guard, "/upload/presigned-url", Map.of("purpose", "ENTRY_PHOTO", "fileName",
+        // the key with another declaration is refused (422): it belongs to the first request
+        api().post(guard, "/upload/presigned-url", Map.of("purpose", "ENTRY_PHOTO", "fileName",
                         "other.jpg", "mimeType", "image/jpeg", "fileSize", 99)).header("Idempotency-Key", idempotencyKey)
+                .exchange().expectStatus().isEqualTo(422);
+        JsonNode retry = api().post(guard, "/upload/presigned-url", body).header("Idempotency-Key", idempotencyKey)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(retry.get("s3Key")).isEqualTo(first.get("s3Key"));
         assertThat(retry.get("headers")).isEqualTo(first.get("headers"));

@@ -19,6 +19,7 @@ public class Problem extends RuntimeException {
         CONFLICT(409, "Conflict"),
         TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_TYPE(415, "Unsupported media type"),
+        UNPROCESSABLE(422, "Unprocessable content"),
         TOO_MANY_REQUESTS(429, "Too many requests"),
         INTERNAL(500, "Internal error"),
         UNAVAILABLE(503, "Service unavailable");
