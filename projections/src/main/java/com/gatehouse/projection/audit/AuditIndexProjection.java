@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
@@ -40,8 +39,8 @@ import java.util.UUID;
  * <p>
  * The society of an event is the {@code societyId} of its payload when it has one (the directory's
  * society events are made by the platform operator), else the acting user's society from the metadata.
- * Its global index comes from its tracking token ({@link #globalIndexOf}). The group runs one segment, so
- * events arrive in the stream's order.
+ * Its global index comes from its tracking token ({@link #globalIndexOf}, {@link #firstOfBatch}). The group
+ * runs one segment, so events arrive in the stream's order.
  */
 @Component
 @ProcessingGroup(AuditIndexProjection.GROUP)
@@ -49,18 +48,18 @@ public class AuditIndexProjection {
 
     public static final String GROUP = "audit-index";
     private static final String BATCH = AuditIndexProjection.class.getName() + ".batch";
+    /** How far below its index a gap-aware token keeps gaps (Axon's JDBC event store default). */
+    static final long GAP_WINDOW = 10_000;
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
     private final Serializer eventSerializer;
-    private final TokenStore tokens;
 
     public AuditIndexProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter,
-                                @Qualifier("eventSerializer") Serializer eventSerializer, TokenStore tokens) {
+                                @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.emitter = emitter;
         this.eventSerializer = eventSerializer;
-        this.tokens = tokens;
     }
 
     /** One event of the batch. */
@@ -80,7 +79,7 @@ public class AuditIndexProjection {
         }
         Object actor = event.getMetaData().get(MetaDataKeys.ACTOR_ID);
         Batch batch = batch();
-        long globalIndex = globalIndexOf(batch.previous(token), token);
+        long globalIndex = batch.previous != null ? globalIndexOf(batch.previous, token) : firstOfBatch(token);
         batch.previous = token;
         batch.rows.add(new Row(globalIndex, event.getIdentifier(), societyOf(payload, event), aggregateType,
                 aggregateId, sequence, payload.getClass().getSimpleName(), event.getTimestamp(),
@@ -89,21 +88,38 @@ public class AuditIndexProjection {
                         StandardCharsets.UTF_8))));
     }
 
-    /** The rows of one batch (one transaction), and the token of the event before the next one. */
-    private final class Batch {
+    /** The rows of one batch (one transaction), and the token of the event handled last in it. */
+    private static final class Batch {
         final List<Row> rows = new ArrayList<>();
-        /** Null until needed: the stored token is where this batch starts (the one segment's token). */
         TrackingToken previous;
-        boolean previousRead;
+    }
 
-        TrackingToken previous(TrackingToken current) {
-            if (!previousRead && previous == null
-                    && WrappedToken.unwrap(current, GapAwareTrackingToken.class).isPresent()) {
-                previous = tokens.fetchToken(GROUP, 0);
-            }
-            previousRead = true;
-            return previous;
+    /**
+     * The global index of a batch's first event, when the token before it is not at hand (the processor stores
+     * the batch's last token before handling it, and the segment may have been on another instance before).
+     * On PostgreSQL every position below the token's index is indexed already (one segment, in order) but the
+     * open gaps and the one this event fills: an event whose token index is indexed fills the highest position
+     * below it that is neither indexed nor an open gap (within the store's gap window).
+     */
+    private long firstOfBatch(TrackingToken token) {
+        var gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isEmpty()) {
+            return globalIndexOf(null, token);
         }
+        long index = gapAware.get().getIndex();
+        Boolean indexed = jdbc.queryForObject("select exists (select 1 from audit_event_index where global_index = ?)",
+                Boolean.class, index);
+        if (!Boolean.TRUE.equals(indexed)) {
+            return index;
+        }
+        String gaps = gapAware.get().getGaps().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        Long filled = jdbc.queryForObject("""
+                select max(k) from generate_series(?::bigint, ?::bigint) as k
+                where k <> all (?::bigint[])
+                  and not exists (select 1 from audit_event_index i where i.global_index = k)""",
+                Long.class, Math.max(0, index - GAP_WINDOW), index - 1, gaps);
+        return filled != null ? filled : index;
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package com.gatehouse.server.config;
 
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public class EventStoreMigrations {
         return flyway -> {
             var validation = flyway.validateWithResult();
             if (!validation.validationSuccessful
-                    && validation.invalidMigrations.stream().anyMatch(m -> "1.0".equals(m.version))) {
+                    && validation.invalidMigrations.stream().anyMatch(m -> "1.0".equals(m.version)
+                    && m.errorDetails != null && m.errorDetails.errorCode == CoreErrorCode.CHECKSUM_MISMATCH)) {
                 log.info("Realigning the recorded checksum of migration 1.0 (set up with the JDBC event store)");
                 flyway.repair();
             }

@@ -9,6 +9,7 @@ import com.gatehouse.server.support.StandaloneServer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,11 @@ class TwoInstancesTest {
                 Api.User residentOnB = apiB.login(society.residentA1().phone(), Api.PASSWORD);
                 assertThat(apiA.read(residentOnB, "/auth/me").get("id").asText())
                         .isEqualTo(society.residentA1().id().toString());
+
+                // a refresh token issued by A is redeemed on B (refresh tokens live in PostgreSQL)
+                apiB.client().post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("refreshToken", society.residentA2().refreshToken()))
+                        .exchange().expectStatus().isOk();
 
                 // a rotation on A: A's next token has the new key, and B verifies it at once
                 String oldKid = kidOf(society.guard().token());
