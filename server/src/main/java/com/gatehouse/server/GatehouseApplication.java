@@ -11,6 +11,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class GatehouseApplication {
 
+    static {
+        // Axon 4.13 prints a boxed advertisement for AxonIQ Console at every start unless told not to
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(GatehouseApplication.class, GatehouseArguments.apply(args));
     }

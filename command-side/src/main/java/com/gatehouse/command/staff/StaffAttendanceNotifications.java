@@ -61,16 +61,21 @@ public class StaffAttendanceNotifications {
         data.put("checkOutTime", event.checkOutTime().toString());
         data.put("duration", event.durationMinutes());
         String who = event.staffName() + " (" + event.staffType() + ")";
-        String message = who + " checked out. Duration: " + event.durationMinutes() + " minutes";
+        String message = who + " checked out. Duration: " + minutes(event.durationMinutes());
         if (event.autoClosed()) {
             data.put("autoClosed", true);
             message = who + " was checked out automatically: no check-out was recorded. Duration: "
-                    + event.durationMinutes() + " minutes";
+                    + minutes(event.durationMinutes());
         }
         var content = new NotificationContent(NotificationType.STAFF_CHECKOUT, "Staff Check-Out", message,
                 data, REFERENCE_TYPE, event.attendanceId().toString());
         for (FlatId flat : event.flatIds()) {
             notifications.toResidentsOfFlat(eventId, event.societyId(), flat, content);
         }
+    }
+
+    /** The contract's "{n} minutes", but "1 minute" for one. */
+    static String minutes(long n) {
+        return n + (n == 1 ? " minute" : " minutes");
     }
 }

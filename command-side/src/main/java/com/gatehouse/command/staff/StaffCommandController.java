@@ -67,8 +67,9 @@ import java.util.UUID;
 @Tag(name = "Domestic staff", description = """
         Domestic staff (maids, cooks, drivers...) of a society and their attendance. Admins manage the staff of \
         their society; a resident sees and manages only the staff working for their own flat. Each staff member \
-        has a QR card: a token signed by the server (RS256, verifiable with /.well-known/jwks.json, header \
-        typ "gatehouse-staff-card+jwt") naming the staff member, society and card version; rotating the card or \
+        has a QR card: a short token signed by the server (a JWT, alg EdDSA with the Ed25519 key published at \
+        /.well-known/jwks.json, header typ "card+jwt", claims sub, sid, ver; the ids as their 16 bytes in base64url) naming the staff member, society and \
+        card version (cards printed before, RS256, keep working until rotated); rotating the card or \
         deactivating the staff member makes older cards useless. A guard's scan checks in or out, and every \
         resident of every flat the staff member works for is notified (STAFF_CHECKIN / STAFF_CHECKOUT). A visit \
         still open after gatehouse.staff.auto-checkout-after (default 16 h) is closed automatically and marked \

@@ -2,6 +2,7 @@ package com.gatehouse.projection.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.notification.NotificationEvent;
+import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
 import com.gatehouse.api.notification.NotificationQuery.FindNotification;
@@ -12,7 +13,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -39,7 +39,7 @@ import java.util.UUID;
  * One user's events are handled in order (sequencing policy by recipient), which is what lets each
  * change carry {@code change_seq}, strictly increasing per user, for the live stream's seam. Changes are
  * emitted to that user's {@link WatchNotifications} subscriptions only (and to {@link FindNotification}),
- * after commit, and never while replaying (connected apps have those already).
+ * after commit, and never while replaying ({@link Subscribers#replaying()}: connected apps have those already).
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
@@ -97,7 +97,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
-    void on(NotificationSent event, ReplayStatus replay) {
+    void on(NotificationSent event) {
         if (event.sentAt().isBefore(settings.cutoff(clock.instant()))) {
             return; // past retention: the retention job would remove it at once (happens on replays)
         }
@@ -112,16 +112,16 @@ public class NotificationProjection {
                 event.notificationId().value(), event.recipient().value(),
                 event.societyId() == null ? null : event.societyId().value(), content.type().name(), content.title(),
                 content.message(), NotificationTable.json(content.data(), json), content.referenceId(),
-                content.referenceType(), utc(event.sentAt())), replay);
+                content.referenceType(), utc(event.sentAt())));
     }
 
     @EventHandler
-    void on(NotificationRead event, ReplayStatus replay) {
+    void on(NotificationRead event) {
         emit(jdbc.query("""
                         update notification set is_read = true, read_at = ?,
                                                 change_seq = nextval('notification_change_seq')
                         where id = ? and not is_read
-                        returning *""", change, utc(event.readAt()), event.notificationId().value()), replay);
+                        returning *""", change, utc(event.readAt()), event.notificationId().value()));
     }
 
     /** The sequence goes on: a rebuilt model continues above the values connected streams have seen. */
@@ -130,8 +130,8 @@ public class NotificationProjection {
         jdbc.update("truncate notification");
     }
 
-    private void emit(List<NotificationChange> changes, ReplayStatus replay) {
-        if (replay.isReplay()) {
+    private void emit(List<NotificationChange> changes) {
+        if (Subscribers.replaying()) {
             return;
         }
         for (NotificationChange applied : changes) {

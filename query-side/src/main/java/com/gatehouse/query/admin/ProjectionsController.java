@@ -35,8 +35,10 @@ public class ProjectionsController {
     @GetMapping
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
     @Operation(summary = "Each projection's position, the head of the event store, lag, replay state and progress",
-            description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error}]}; "
-                    + "progress is the percentage of the event history processed.")
+            description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error, "
+                    + "rebuild}]}; position, lag and progress (the percentage of the event history processed) are those of "
+                    + "the served read model; replaying says a rebuild is in progress; rebuild is the latest rebuild or null: "
+                    + "{state BUILDING|SWITCHING|SWITCHED|FAILED, position, head, lag, progress, startedAt, switchedAt, failure}.")
     public Mono<Map<String, List<ProjectionStatus>>> projections(Caller caller) {
         return Blocking.read(() -> Map.of("projections", admin.statuses()));
     }
@@ -51,9 +53,11 @@ public class ProjectionsController {
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Allowed(Role.SUPER_ADMIN)
-    @Operation(summary = "Rebuild a projection from the first event, while the API keeps serving",
-            description = "202 with the projection's state; follow progress with GET. 404 unknown name; 409 when it is "
-                    + "already replaying or is a side-effect group (notifications are never sent again).")
+    @Operation(summary = "Rebuild a projection from the first event, beside the served one, and switch to it",
+            description = "202 with the projection's state, its rebuild BUILDING; follow rebuild.progress with GET until "
+                    + "rebuild.state is SWITCHED. The served read model answers and sends live updates as before meanwhile; "
+                    + "the rebuild sends none. 404 unknown name; 409 when it is already being rebuilt or is a side-effect "
+                    + "group (notifications are never sent again).")
     public Mono<ProjectionStatus> replay(Caller caller, @PathVariable String name) {
         return Blocking.read(() -> admin.replay(name));
     }

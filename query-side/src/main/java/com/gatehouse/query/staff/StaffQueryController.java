@@ -12,6 +12,7 @@ import com.gatehouse.api.staff.StaffId;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import com.gatehouse.api.staff.StaffViews.QrCode;
 import com.gatehouse.api.staff.StaffViews.StaffView;
+import com.gatehouse.api.upload.StoredFiles;
 import com.gatehouse.projection.staff.StaffReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
@@ -46,10 +47,15 @@ public class StaffQueryController {
 
     private final StaffReadModel readModel;
     private final StaffCards cards;
+    private final StoredFiles files;
 
-    public StaffQueryController(StaffReadModel readModel, StaffCards cards) {
+    /** A staff photo is at most 5 MB (the upload rules); anything larger is not drawn. */
+    static final long PHOTO_LIMIT = 5L * 1024 * 1024;
+
+    public StaffQueryController(StaffReadModel readModel, StaffCards cards, StoredFiles files) {
         this.readModel = readModel;
         this.cards = cards;
+        this.files = files;
     }
 
     @GetMapping
@@ -123,7 +129,8 @@ public class StaffQueryController {
     @GetMapping(value = "/{staffId}/qr", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.IMAGE_PNG_VALUE})
     @Allowed({Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "The staff member's current QR card",
-            description = "{qrToken} by default; with Accept: image/png the QR code as a PNG image to print. Older "
+            description = "{qrToken} by default; with Accept: image/png the card as a PNG image to print: the QR code, "
+                    + "and under it the staff member's photo (when there is one), name and type. Older "
                     + "cards stop working when the card is rotated or the staff member deactivated (409 here then).")
     public Mono<ResponseEntity<Object>> qr(Caller caller, @PathVariable UUID staffId,
                                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -136,7 +143,8 @@ public class StaffQueryController {
                     staff.qrVersion()));
             var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
             if (png) {
-                return Blocking.read(() -> StaffCardImage.png(token))
+                return Blocking.read(() -> StaffCardImage.png(token, staff.name(), staff.staffType().name(),
+                                staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null)))
                         .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
             }
             return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) new QrCode(token)));

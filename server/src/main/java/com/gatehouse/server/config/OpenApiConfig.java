@@ -4,16 +4,32 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The OpenAPI description (Swagger UI at /swagger-ui.html): every endpoint says which roles may call it. */
@@ -80,7 +96,121 @@ public class OpenApiConfig {
                     : Arrays.stream(allowed.value()).map(Enum::name).collect(Collectors.joining(", "));
             String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
             operation.setDescription(description + "Roles: " + roles);
+            if (allowed == null) {
+                // public (login, refresh, JWKS): no bearer token; an empty list overrides the global requirement
+                operation.setSecurity(new ArrayList<>());
+            }
             return operation;
         };
+    }
+
+    /** Descriptions of the tags whose controllers do not give one (one place for all of them). */
+    static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
+            "Auth", "Logging in (phone and password; the resident and guard apps have their own login paths that "
+                    + "accept only their roles), refreshing and ending a login, the caller's own user, and the "
+                    + "public keys (JWKS) that verify access tokens and staff cards.",
+            "Directory", "Societies, their flats and their users (admins, guards, residents, auditors). The platform "
+                    + "admin creates societies; a society's admin manages its flats and users.",
+            "Gate", "Entry requests (a visitor, delivery, cab or service at the gate: raised by a guard, approved or "
+                    + "rejected by a resident of the flat, expiring when nobody decides) and the gate log (who came "
+                    + "in, who is still inside, checkout). Live: RSocket gate.requests.stream and gate.entries.stream.",
+            "Notifications", "Every user's own notifications (whatever their role, under /resident/notifications), "
+                    + "read state, and an admin's announcements to the whole society. Live: RSocket "
+                    + "notifications.stream.",
+            "Uploads", "Photos and documents go straight to the object store through pre-signed URLs: ask for an "
+                    + "upload URL, PUT the bytes, confirm; view URLs are short-lived. Files never pass through the API.",
+            "Projections", "The read models (projections) for the platform admin: position, lag and progress of each "
+                    + "event processor, and a rebuild from the first event.",
+            "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
+                    + "attendance, peak hours.",
+            "Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "
+                    + "RSocket audit.events.");
+
+    /**
+     * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The
+     * codes follow what {@code ProblemExceptionHandler} answers: 400 for bad input (naming the field), 401 without
+     * a valid token, 403 for a role that may not call it, 404 for what does not exist (or belongs to another
+     * society), 409 for a change the current state refuses, 415 for a body that is not JSON, 503 when the read
+     * model does not show a change in time, 500 for anything unexpected.
+     */
+    @Bean
+    public OpenApiCustomizer problemsAndTags() {
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            components.addSchemas("Problem", problemSchema());
+            Map<String, Tag> tags = new LinkedHashMap<>();
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(tag -> tags.put(tag.getName(), tag));
+            }
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                declareProblems(path, method, operation);
+                if (operation.getTags() != null) {
+                    operation.getTags().forEach(name -> {
+                        Tag tag = tags.computeIfAbsent(name, n -> new Tag().name(n));
+                        if (tag.getDescription() == null || tag.getDescription().isBlank()) {
+                            tag.setDescription(TAG_DESCRIPTIONS.get(name));
+                        }
+                    });
+                }
+            }));
+            openApi.setTags(new ArrayList<>(tags.values()));
+        };
+    }
+
+    private static void declareProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean change = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        boolean input = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        if (input) {
+            problem(responses, "400", "Invalid request: the problem names each invalid field (errors)");
+        }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The body is not application/json");
+        }
+        if (!open) {
+            problem(responses, "401", "No valid bearer token (missing, malformed or expired)");
+            problem(responses, "403", "The caller's role may not call this");
+        } else if (path.endsWith("/login") || path.endsWith("/refresh")) {
+            problem(responses, "401", path.endsWith("/refresh") ? "The refresh token is unknown, used, revoked or expired"
+                    : "Wrong phone or password, or a role this app does not serve");
+        }
+        if (path.endsWith("/login")) {
+            problem(responses, "429", "Too many failed logins for this phone: try again after Retry-After seconds");
+        }
+        if (path.contains("{")) {
+            problem(responses, "404", "Not found (also what belongs to another society)");
+        }
+        if (change && !open) {
+            problem(responses, "409", "The current state refuses this change (the detail says why)");
+            problem(responses, "503", "The change was made but the read model did not show it within 10 s");
+        }
+        problem(responses, "500", "Unexpected failure (logged on the server with the reference in the detail)");
+    }
+
+    private static void problem(ApiResponses responses, String code, String description) {
+        if (!responses.containsKey(code)) {
+            responses.addApiResponse(code, new ApiResponse().description(description).content(new Content()
+                    .addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+        }
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("An RFC 9457 problem: every error answer has this shape")
+                .addProperty("type", new StringSchema().example("urn:gatehouse:problem:invalid"))
+                .addProperty("title", new StringSchema().example("Invalid request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("visitorName: must not be blank"))
+                .addProperty("instance", new StringSchema().example("/api/v1/gate/requests"))
+                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
+                        .description("for 400: what is wrong with each invalid field, by field name"));
     }
 }

@@ -42,7 +42,9 @@ public class RSocketConfig {
 
     @Bean
     public RSocketMessageHandlerCustomizer callerForRoutes() {
-        return handler -> handler.getArgumentResolverConfigurer().addCustomResolver(new HandlerMethodArgumentResolver() {
+        return handler -> {
+            handler.registerMessagingAdvice(RSocketRefusals.advice());
+            handler.getArgumentResolverConfigurer().addCustomResolver(new HandlerMethodArgumentResolver() {
             @Override
             public boolean supportsParameter(MethodParameter parameter) {
                 return parameter.getParameterType() == Caller.class;
@@ -53,6 +55,7 @@ public class RSocketConfig {
                 return Callers.current(parameter).cast(Object.class);
             }
         });
+        };
     }
 
     @Bean

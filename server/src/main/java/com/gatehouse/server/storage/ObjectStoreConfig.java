@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -47,9 +49,66 @@ public class ObjectStoreConfig {
         }
         Path dir = properties.dataDir().resolve("objects");
         String[] keys = embeddedKeys(properties.dataDir().resolve("keys").resolve("object-store.key"));
-        var store = new EmbeddedObjectStore(dir, "127.0.0.1", s3.embeddedPort(), keys[0], keys[1]).start();
+        EmbeddedObjectStore store = s3.embeddedPort() != 0
+                ? new EmbeddedObjectStore(dir, "127.0.0.1", s3.embeddedPort(), keys[0], keys[1]).start()
+                : startOnKeptPort(dir, properties.dataDir().resolve(PORT_FILE), keys);
         log.info("Embedded object store is up at {} (files in {})", store.endpoint(), dir.toAbsolutePath());
         return new EmbeddedObjectStoreHolder(store, keys[0], keys[1]);
+    }
+
+    /** Where the embedded store's port is kept between starts, in the data dir. */
+    static final String PORT_FILE = "object-store.port";
+
+    /**
+     * Without a fixed {@code gatehouse.s3.embedded-port}, the store takes the port it had at the previous start
+     * of this data dir (kept in {@value #PORT_FILE}): the host and port are part of every pre-signed URL, so
+     * view URLs handed out before a restart keep working after it. The first start, or a start that finds the
+     * port taken, takes a free port and keeps that one from then on.
+     */
+    private static EmbeddedObjectStore startOnKeptPort(Path dir, Path portFile, String[] keys) {
+        int kept = readPort(portFile);
+        EmbeddedObjectStore store = null;
+        if (kept > 0) {
+            try {
+                store = new EmbeddedObjectStore(dir, "127.0.0.1", kept, keys[0], keys[1]).start();
+            } catch (IllegalStateException e) {
+                log.warn("The embedded object store's port {} (kept in {}) is taken: using another one; pre-signed "
+                        + "URLs issued before this start no longer work", kept, portFile);
+            }
+        }
+        if (store == null) {
+            store = new EmbeddedObjectStore(dir, "127.0.0.1", 0, keys[0], keys[1]).start();
+        }
+        if (store.port() != kept) {
+            writePort(portFile, store.port());
+        }
+        return store;
+    }
+
+    private static int readPort(Path file) {
+        try {
+            if (Files.exists(file)) {
+                int port = Integer.parseInt(Files.readString(file).strip());
+                if (port > 0 && port <= 65535) {
+                    return port;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("Ignoring unreadable {}: {}", file, e.getMessage());
+        }
+        return 0;
+    }
+
+    private static void writePort(Path file, int port) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "port", ".tmp");
+            Files.writeString(tmp, Integer.toString(port));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Cannot keep the embedded object store's port in {}: the next start may take another port",
+                    file, e);
+        }
     }
 
     /** The embedded store, when there is one; closing it stops the store. */

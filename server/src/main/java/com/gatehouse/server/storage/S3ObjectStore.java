@@ -2,6 +2,7 @@ package com.gatehouse.server.storage;
 
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.upload.ObjectUrls;
+import com.gatehouse.api.upload.StoredFiles;
 import com.gatehouse.api.upload.StoredObject;
 import com.gatehouse.command.upload.ObjectStore;
 import com.gatehouse.command.upload.UploadProperties;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * the event loop.
  */
 @Component
-public class S3ObjectStore implements ObjectStore, ObjectUrls {
+public class S3ObjectStore implements ObjectStore, ObjectUrls, StoredFiles {
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -86,6 +87,17 @@ public class S3ObjectStore implements ObjectStore, ObjectUrls {
             throw unavailable(e);
         } catch (SdkException e) {
             throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String s3Key, long maxBytes) {
+        try {
+            var object = s3.getObjectAsBytes(g -> g.bucket(bucket).key(s3Key));
+            Long length = object.response().contentLength();
+            return length != null && length > maxBytes ? Optional.empty() : Optional.of(object.asByteArray());
+        } catch (SdkException e) {
+            return Optional.empty();
         }
     }
 

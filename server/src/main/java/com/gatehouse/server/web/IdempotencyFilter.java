@@ -10,6 +10,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -70,7 +71,9 @@ public class IdempotencyFilter implements WebFilter {
         if (key == null || key.isBlank() || SAFE.contains(request.getMethod())) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return exchange.getPrincipal()
+                .filter(principal -> !(principal instanceof AnonymousAuthenticationToken))
+                .map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(user -> user.isEmpty() ? chain.filter(exchange) : guarded(exchange, chain, user.get(), key.strip()));
     }
 

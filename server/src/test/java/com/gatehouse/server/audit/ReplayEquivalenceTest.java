@@ -27,7 +27,19 @@ import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.projection.admin.ProjectionAdmin;
 import com.gatehouse.server.support.StandaloneServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gatehouse.projection.admin.ShadowRebuilds;
+import com.gatehouse.server.support.Api;
+import com.gatehouse.server.support.Live;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import reactor.core.Disposable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +47,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,47 +65,395 @@ import static org.awaitility.Awaitility.await;
  * Every read model built live from a generated history equals the same read model rebuilt from the
  * first event. Catches projections that depend on wall-clock time, on processing order across
  * aggregates, or on state that a reset does not clear.
+ * <p>
+ * And a rebuild is invisible to the people using the system: with apps connected to every live route and
+ * REST reads running in a loop while every replayable group is rebuilt, and people acting meanwhile, the
+ * apps get exactly the frames the live flow sends, no read returns fewer rows than before, what happened
+ * during the rebuild is in the served tables and in the switched-in ones, and the result equals a fresh build.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayEquivalenceTest {
 
     /** Tables that are not read models: the event store, Axon's and the scheduler's, command-side lookups. */
     static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "scheduled_tasks", "flyway_schema_history",
-            "auth_refresh_token");
+            "auth_refresh_token", "auth_login_failure", "idempotency_key", "projection_rebuild");
 
+    private static final Duration LIVE = Duration.ofSeconds(10);
+
+    /** Static: injected before {@code @BeforeAll} (an instance field would still be null there). */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
+
+    private StandaloneServer server;
+    private ProjectionAdmin admin;
+    private JdbcTemplate jdbc;
+    private long events;
+
+    @BeforeAll
+    void history() {
+        assertThat(dataDir).isNotNull();
+        // small rebuild batches, so that a rebuild lasts long enough for people to act while it runs
+        server = StandaloneServer.start(dataDir, "gatehouse.projections.rebuild-batch-size=10",
+                "gatehouse.staff.repeat-scan-window=PT1S");
+        var context = server.context();
+        events = new HistoryGenerator(context.getBean(CommandSender.class), new Random(42)).generate();
+        admin = context.getBean(ProjectionAdmin.class);
+        jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
 
     @Test
+    @Order(1)
     void everyReadModelRebuiltFromTheHistoryIsIdentical() {
-        try (var server = StandaloneServer.start(dataDir)) {
-            var context = server.context();
-            long events = new HistoryGenerator(context.getBean(CommandSender.class), new Random(42)).generate();
-            assertThat(events).isGreaterThan(1_000);
-            var admin = context.getBean(ProjectionAdmin.class);
-            var jdbc = context.getBean(JdbcTemplate.class);
-            awaitCaughtUp(admin);
-            Map<String, List<String>> live = snapshot(jdbc);
-            assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan((int) events / 2);
+        assertThat(events).isGreaterThan(1_000);
+        awaitCaughtUp(admin);
+        Map<String, List<String>> live = snapshot(jdbc);
+        assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan((int) events / 2);
 
-            var replayable = admin.statuses().stream().filter(ProjectionAdmin.ProjectionStatus::replayable).toList();
-            assertThat(replayable).extracting(ProjectionAdmin.ProjectionStatus::name)
-                    .contains("directory", "audit-index", "staff", "notifications", "report-staff-attendance",
-                            "report-entries", "uploads");
-            replayable.forEach(p -> admin.replay(p.name()));
-            await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ofMillis(200)).until(() ->
-                    admin.statuses().stream().noneMatch(ProjectionAdmin.ProjectionStatus::replaying));
-            awaitCaughtUp(admin);
+        var replayable = replayable();
+        assertThat(replayable).contains("directory", "audit-index", "staff", "notifications", "report-staff-attendance",
+                "report-entries", "uploads", "entry-requests", "gate-log");
+        replayable.forEach(admin::replay);
+        awaitSwitched(replayable);
 
-            Map<String, List<String>> rebuilt = snapshot(jdbc);
-            assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
-            live.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(rows));
+        Map<String, List<String>> rebuilt = snapshot(jdbc);
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        live.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(rows));
+        assertThat(jdbc.queryForList("select nspname from pg_namespace where nspname like 'rebuild\\_%' "
+                + "or nspname like 'retired\\_%'", String.class)).as("no schema left behind").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aReplayWithAppsConnectedAndPeopleActingIsInvisibleToThem() throws Exception {
+        var api = server.api();
+        var society = api.newSociety();
+        var platform = api.platformAdmin();
+        // some history of the society that people see: visitors let in, one gone, a maid inside
+        List<UUID> admitted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID request = id(api.create(society.guard(), "/gate/requests", visitor(society.flatA(), "Guest " + i)));
+            admitted.add(UUID.fromString(api.patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), request)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .get("entryId").asText()));
         }
+        api.patch(society.guard(), "/gate/entries/{id}/checkout", Map.of(), admitted.get(0)).exchange().expectStatus().isOk();
+        api.create(society.guard(), "/gate/requests", visitor(society.flatB(), "Waiting friend"));
+        UUID maid = id(api.create(society.admin(), "/staff/domestic", Map.of("name", "Sunita", "phone", Api.uniquePhone(),
+                "staffType", "MAID", "flatIds", List.of(society.flatA().toString()))));
+        String card = api.read(society.admin(), "/staff/domestic/{id}/qr", maid).get("qrToken").asText();
+        JsonNode visit = scan(api, society.guard(), card);
+        UUID visitId = UUID.fromString(visit.get("attendance").get("id").asText());
+        awaitCaughtUp(admin);
+
+        // every live route open, as the apps keep them
+        long head = api.read(platform, "/admin/projections").get("projections").get(0).get("head").asLong();
+        var live = Live.of(server);
+        try (var requests = new Watch(live, society.guard(), "gate.requests.stream", null);
+             var entries = new Watch(live, society.guard(), "gate.entries.stream", null);
+             var attendance = new Watch(live, society.guard(), "staff.attendance.stream", null);
+             var notifications = new Watch(live, society.residentA1(), "notifications.stream", null);
+             var audit = new Watch(live, society.auditor(), "audit.events", Map.of("after", head))) {
+            // the state each app starts with
+            await().atMost(LIVE).until(() -> requests.count() == 1 && entries.count() == 3 && attendance.count() == 1
+                    && notifications.count() > 0);
+            Thread.sleep(500);
+            List<Watch> watches = List.of(requests, entries, attendance, notifications, audit);
+            Map<Watch, Integer> initial = new LinkedHashMap<>();
+            watches.forEach(w -> initial.put(w, w.count()));
+            Set<String> notifiedBefore = ids(api.read(society.residentA1(), "/resident/notifications?limit=100")
+                    .get("notifications"));
+
+            // people keep reading while the rebuild runs
+            var readers = new Readers(api, society, maid);
+            readers.baseline();
+            readers.start();
+
+            // every replayable group rebuilt at once; the answer says how far the rebuild is, not "lag 0, progress 0"
+            List<String> replayable = replayable();
+            for (String group : replayable) {
+                JsonNode started = api.post(platform, "/admin/projections/{name}/replay", Map.of(), group).exchange()
+                        .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+                assertThat(started.get("replaying").asBoolean()).as(group).isTrue();
+                assertThat(started.get("progress").asDouble()).as(group + ": the served model is current").isEqualTo(100.0);
+                assertThat(started.get("lag").asLong()).as(group).isZero();
+                JsonNode rebuild = started.get("rebuild");
+                assertThat(rebuild.get("state").asText()).as(group).isEqualTo("BUILDING");
+                assertThat(rebuild.get("lag").asLong()).as(group + ": the rebuild has the history ahead of it")
+                        .isEqualTo(rebuild.get("head").asLong() - rebuild.get("position").asLong()).isPositive();
+                assertThat(rebuild.get("progress").asDouble()).as(group).isLessThan(100.0);
+            }
+            api.post(platform, "/admin/projections/{name}/replay", Map.of(), "directory").exchange()
+                    .expectStatus().isEqualTo(409);
+
+            // meanwhile at the gate: a visitor raised and let in, a visitor leaving, the maid leaving
+            UUID request = id(api.create(society.guard(), "/gate/requests", visitor(society.flatA(), "Cousin")));
+            UUID entry = UUID.fromString(api.patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), request)
+                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .get("entryId").asText());
+            api.patch(society.guard(), "/gate/entries/{id}/checkout", Map.of(), admitted.get(1)).exchange()
+                    .expectStatus().isOk();
+            assertThat(scan(api, society.guard(), card).get("attendance").get("id").asText()).isEqualTo(visitId.toString());
+            // the served tables show it at once
+            await().atMost(LIVE).untilAsserted(() -> seenByPeople(api, society, request, entry, admitted.get(1), maid, visitId));
+            JsonNode during = api.read(platform, "/admin/projections");
+            for (JsonNode group : during.get("projections")) {
+                if (replayable.contains(group.get("name").asText())) {
+                    assertThat(group.get("replaying").asBoolean()).as(group.get("name").asText()
+                            + " still rebuilding while people acted (else lower the batch size)").isTrue();
+                }
+            }
+
+            awaitSwitched(replayable);
+            readers.stop();
+            // and the switched-in tables have it too
+            seenByPeople(api, society, request, entry, admitted.get(1), maid, visitId);
+            JsonNode after = api.read(platform, "/admin/projections");
+            for (JsonNode group : after.get("projections")) {
+                if (replayable.contains(group.get("name").asText())) {
+                    assertThat(group.get("rebuild").get("state").asText()).isEqualTo("SWITCHED");
+                    assertThat(group.get("rebuild").get("switchedAt").isNull()).isFalse();
+                    assertThat(group.get("rebuild").get("progress").asDouble()).isEqualTo(100.0);
+                }
+            }
+            Thread.sleep(1_000);
+
+            // exactly the frames the live flow sends for what people did, nothing of the history again
+            assertThat(requests.since(initial.get(requests))).extracting(f -> f.get("id").asText() + " " + f.get("status").asText())
+                    .containsExactly(request + " PENDING", request + " APPROVED");
+            assertThat(entries.since(initial.get(entries)))
+                    .extracting(f -> f.get("id").asText() + " " + (f.get("exitedAt").isNull() ? "in" : "out"))
+                    .containsExactlyInAnyOrder(entry + " in", admitted.get(1) + " out");
+            assertThat(attendance.since(initial.get(attendance)))
+                    .extracting(f -> f.get("id").asText() + " " + (f.get("checkOutTime").isNull() ? "in" : "out"))
+                    .containsExactly(visitId + " out");
+            Set<String> notifiedNow = ids(api.read(society.residentA1(), "/resident/notifications?limit=100")
+                    .get("notifications"));
+            notifiedNow.removeAll(notifiedBefore);
+            assertThat(notifications.since(initial.get(notifications))).extracting(f -> f.get("id").asText())
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(notifiedNow);
+            List<Long> audited = audit.since(0).stream().map(f -> f.get("globalIndex").asLong()).toList();
+            assertThat(audited).isSorted().doesNotHaveDuplicates().allMatch(index -> index > head)
+                    .containsExactlyElementsOf(auditedSince(api, society.auditor(), head));
+            assertThat(audited).isNotEmpty();
+            assertThat(readers.fewerRowsThanBefore()).as("reads that returned fewer rows than before the rebuild")
+                    .isEmpty();
+
+            System.out.printf("%nREPLAY FIGURES (every replayable group rebuilt with apps connected: %s)%n", replayable);
+            System.out.printf("rows seen by readers during the rebuild (before -> min..max per read, reads):%n%s",
+                    readers.figures());
+            System.out.printf("frames sent: %s%n", watches.stream().map(w -> w.route + " " + initial.get(w)
+                    + " initial + " + (w.count() - initial.get(w)) + " live").toList());
+        }
+
+        // the switched-in tables equal a fresh build of the same history
+        awaitCaughtUp(admin);
+        Map<String, List<String>> served = snapshot(jdbc);
+        replayable().forEach(admin::replay);
+        awaitSwitched(replayable());
+        Map<String, List<String>> fresh = snapshot(jdbc);
+        assertThat(fresh.keySet()).isEqualTo(served.keySet());
+        served.forEach((table, rows) -> assertThat(fresh.get(table)).as(table).containsExactlyElementsOf(rows));
+    }
+
+    private List<String> replayable() {
+        return admin.statuses().stream().filter(ProjectionAdmin.ProjectionStatus::replayable)
+                .map(ProjectionAdmin.ProjectionStatus::name).toList();
+    }
+
+    private void awaitSwitched(List<String> groups) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                admin.statuses().stream().filter(p -> groups.contains(p.name())).allMatch(p -> !p.replaying()
+                        && p.rebuild() != null && p.rebuild().state() == ShadowRebuilds.State.SWITCHED));
+        awaitCaughtUp(admin);
     }
 
     private static void awaitCaughtUp(ProjectionAdmin admin) {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                 admin.statuses().stream().allMatch(p -> !p.replaying() && p.lag() == 0));
+    }
+
+    private static void seenByPeople(Api api, Api.Society society, UUID request, UUID entry, UUID left, UUID maid,
+                                     UUID visit) {
+        assertThat(api.read(society.guard(), "/gate/requests/{id}", request).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(api.read(society.guard(), "/gate/entries/{id}", entry).get("exitedAt").isNull()).isTrue();
+        assertThat(api.read(society.guard(), "/gate/entries/{id}", left).get("exitedAt").isNull()).isFalse();
+        assertThat(ids(api.read(society.guard(), "/gate/entries?open=true").get("entries"))).contains(entry.toString())
+                .doesNotContain(left.toString());
+        assertThat(api.read(society.guard(), "/staff/domestic/{s}/attendance/{a}", maid, visit).get("checkOutTime").isNull()).isFalse();
+    }
+
+    private static Map<String, Object> visitor(UUID flat, String name) {
+        return Map.of("type", "VISITOR", "flatId", flat.toString(), "visitorName", name);
+    }
+
+    private static UUID id(JsonNode node) {
+        return UUID.fromString(node.get("id").asText());
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode scan(Api api, Api.User guard, String card) {
+        return api.post(guard, "/staff/domestic/scan", Map.of("qrToken", card)).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static List<Long> auditedSince(Api api, Api.User auditor, long after) {
+        List<Long> indexes = new ArrayList<>();
+        for (String line : ndjson(api, auditor, "/admin/audit/events")) {
+            try {
+                long index = JSON.readTree(line).get("globalIndex").asLong();
+                if (index > after) {
+                    indexes.add(index);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return indexes;
+    }
+
+    private static List<String> ndjson(Api api, Api.User user, String uri) {
+        String body = api.get(user, uri).accept(MediaType.APPLICATION_NDJSON).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return body == null ? List.of() : java.util.Arrays.stream(body.split("\n")).filter(l -> !l.isBlank()).toList();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** One app's live route: every frame it receives. */
+    private static final class Watch implements AutoCloseable {
+        final String route;
+        private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        private final Disposable subscription;
+        private volatile Throwable error;
+
+        Watch(Live live, Api.User user, String route, Object data) {
+            this.route = route;
+            var spec = live.connect(Live.Transport.WEBSOCKET, user).route(route);
+            this.subscription = (data == null ? spec : spec.data(data)).retrieveFlux(JsonNode.class)
+                    .subscribe(frames::add, e -> error = e);
+        }
+
+        int count() {
+            assertThat(error).as(route + " failed").isNull();
+            return frames.size();
+        }
+
+        List<JsonNode> since(int index) {
+            count();
+            return List.copyOf(frames.subList(index, frames.size()));
+        }
+
+        @Override
+        public void close() {
+            subscription.dispose();
+        }
+    }
+
+    /** People reading lists in a loop: rows per read, against what each list had before the rebuild. */
+    private static final class Readers {
+        private final Map<String, Supplier<Integer>> reads = new LinkedHashMap<>();
+        private final Map<String, Integer> before = new LinkedHashMap<>();
+        private final Map<String, int[]> seen = new ConcurrentHashMap<>();
+        private final List<String> fewer = new CopyOnWriteArrayList<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        Readers(Api api, Api.Society society, UUID maid) {
+            reads.put("gate requests (guard)", () -> total(api.read(society.guard(), "/gate/requests?limit=100")));
+            reads.put("gate log (guard)", () -> total(api.read(society.guard(), "/gate/entries?limit=100")));
+            reads.put("open entries (resident)", () -> total(api.read(society.residentA1(), "/gate/entries?open=true")));
+            reads.put("requests of the flat (resident)", () -> total(api.read(society.residentA1(), "/gate/requests")));
+            reads.put("staff (admin)", () -> total(api.read(society.admin(), "/staff/domestic")));
+            reads.put("maid's visits (resident)", () -> total(api.read(society.residentA1(),
+                    "/staff/domestic/{id}/attendance", maid)));
+            reads.put("notifications (resident)", () -> total(api.read(society.residentA1(), "/resident/notifications?limit=100")));
+            reads.put("users (admin)", () -> total(api.read(society.admin(), "/admin/societies/{id}/users?limit=100",
+                    society.id())));
+            reads.put("flats (admin)", () -> total(api.read(society.admin(), "/admin/societies/{id}/flats", society.id())));
+            reads.put("audit trail (auditor)", () -> ndjson(api, society.auditor(), "/admin/audit/events").size());
+            reads.put("entry report requests (admin)", () -> sum(api.read(society.admin(), "/admin/reports/entries"),
+                    "total"));
+            reads.put("staff report visits (admin)", () -> sum(api.read(society.admin(), "/admin/reports/staff-attendance"),
+                    "visits"));
+        }
+
+        void baseline() {
+            reads.forEach((name, read) -> before.put(name, read.get()));
+            assertThat(before.values()).as("every list has rows to lose").allMatch(rows -> rows > 0);
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    reads.forEach((name, read) -> {
+                        int rows = read.get();
+                        seen.merge(name, new int[]{rows, rows, 1}, (a, b) ->
+                                new int[]{Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + 1});
+                        if (rows < before.get(name)) {
+                            fewer.add(name + ": " + rows + " < " + before.get(name));
+                        }
+                    });
+                }
+            }, "readers");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        List<String> fewerRowsThanBefore() {
+            return fewer;
+        }
+
+        String figures() {
+            var out = new StringBuilder();
+            before.forEach((name, rows) -> {
+                int[] s = seen.getOrDefault(name, new int[]{-1, -1, 0});
+                out.append(String.format("  %-34s %4d -> %4d..%-4d (%d reads)%n", name, rows, s[0], s[1], s[2]));
+            });
+            return out.toString();
+        }
+
+        private static int total(JsonNode page) {
+            JsonNode total = page.path("pagination").path("total");
+            if (total.isNumber()) {
+                return total.asInt();
+            }
+            int rows = 0;
+            for (JsonNode field : page) {
+                if (field.isArray()) {
+                    rows += field.size();
+                }
+            }
+            return rows;
+        }
+
+        /** The sum of a count field over a report's rows. */
+        private static int sum(JsonNode report, String field) {
+            int sum = 0;
+            for (JsonNode section : report) {
+                if (section.isArray()) {
+                    for (JsonNode row : section) {
+                        sum += row.path(field).asInt();
+                    }
+                }
+            }
+            return sum;
+        }
     }
 
     /** Every read-model table, each row as JSON text, in a stable order. */
@@ -130,7 +494,11 @@ class ReplayEquivalenceTest {
         }
 
         long generate() {
-            for (int s = 0; s < 4; s++) {
+            return generate(4);
+        }
+
+        long generate(int societies) {
+            for (int s = 0; s < societies; s++) {
                 SocietyId society = SocietyId.random();
                 send(new CreateSociety(society, "Society " + s, "City " + s));
                 List<FlatId> flats = new ArrayList<>();

@@ -2,7 +2,10 @@ package com.gatehouse.server.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
+import com.gatehouse.api.staff.StaffCards;
+import com.gatehouse.api.staff.StaffId;
 import com.gatehouse.server.embedded.EmbeddedDatabase;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.StandaloneServer;
@@ -66,6 +69,11 @@ class TwoInstancesTest {
                 Api.User residentOnB = apiB.login(society.residentA1().phone(), Api.PASSWORD);
                 assertThat(apiA.read(residentOnB, "/auth/me").get("id").asText())
                         .isEqualTo(society.residentA1().id().toString());
+
+                // a staff card printed by A is read on B
+                var card = new StaffCards.StaffCard(new StaffId(UUID.randomUUID()), new SocietyId(society.id()), 1);
+                assertThat(b.context().getBean(StaffCards.class).read(a.context().getBean(StaffCards.class).issue(card)))
+                        .isEqualTo(card);
 
                 // a refresh token issued by A is redeemed on B (refresh tokens live in PostgreSQL)
                 apiB.client().post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)

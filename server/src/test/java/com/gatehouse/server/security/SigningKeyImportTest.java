@@ -41,6 +41,8 @@ class SigningKeyImportTest {
                 .keyID(UUID.randomUUID().toString()).generate();
         Files.createDirectories(dataDir.resolve("keys"));
         Files.writeString(dataDir.resolve("keys").resolve("jwt-signing-key.json"), old.toJSONString());
+        StaffCardKey oldCardKey = StaffCardKey.generate();
+        Files.writeString(dataDir.resolve("keys").resolve("staff-card-key.json"), oldCardKey.toStored());
 
         try (var server = StandaloneServer.start(dataDir)) {
             Api api = server.api();
@@ -54,25 +56,31 @@ class SigningKeyImportTest {
             api.client().get().uri("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token.serialize())
                     .exchange().expectStatus().isOk();
 
-            // a staff card printed by the earlier version
+            // a staff card printed by an earlier version (RS256, with the access-token key)
             var card = new StaffCards.StaffCard(new StaffId(UUID.randomUUID()), new SocietyId(UUID.randomUUID()), 3);
             var cards = server.context().getBean(StaffCards.class);
-            var printed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JwtStaffCards.TYPE)
+            var printed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JwtStaffCards.LEGACY_TYPE)
                     .keyID(old.getKeyID()).build(), new JWTClaimsSet.Builder().issuer("gatehouse")
                     .audience(JwtStaffCards.AUDIENCE).subject(card.staffId().toString())
                     .claim(JwtStaffCards.SOCIETY, card.societyId().toString()).claim(JwtStaffCards.VERSION, 3).build());
             printed.sign(new RSASSASigner(old));
             assertThat(cards.read(printed.serialize())).isEqualTo(card);
-            // it is still the key that signs: a card issued now is the same code as the printed one
-            assertThat(cards.issue(card)).isEqualTo(printed.serialize());
+            // the staff card key of the earlier version signs the cards issued now: reprints are the same code
+            String issued = cards.issue(card);
+            assertThat(new String(java.util.Base64.getUrlDecoder().decode(issued.substring(0, issued.indexOf('.')))))
+                    .contains("\"kid\":\"" + oldCardKey.keyId() + "\"");
+            assertThat(cards.read(issued)).isEqualTo(card);
 
             JsonNode jwks = api.client().get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(jwks.get("keys").findValuesAsText("kid")).containsExactly(old.getKeyID());
+            assertThat(jwks.get("keys").findValuesAsText("kid")).containsExactlyInAnyOrder(old.getKeyID(), oldCardKey.keyId());
         }
         // a restart finds it in the database and imports nothing twice
         try (var server = StandaloneServer.start(dataDir)) {
-            assertThat(server.context().getBean(SigningKeys.class).privateKey().getKeyID()).isEqualTo(old.getKeyID());
+            var keys = server.context().getBean(SigningKeys.class);
+            assertThat(keys.privateKey().getKeyID()).isEqualTo(old.getKeyID());
+            assertThat(keys.cardKey().keyId()).isEqualTo(oldCardKey.keyId());
+            assertThat(keys.list()).hasSize(2);
         }
     }
 }

@@ -28,6 +28,11 @@ public final class Live {
         this.strategies = strategies.mutate().encoder(new BearerTokenAuthenticationEncoder()).build();
     }
 
+    /** Clients of a {@link StandaloneServer} (WebSocket only: it runs no TCP listener). */
+    public static Live of(StandaloneServer server) {
+        return new Live(server.port(), -1, server.context().getBean(RSocketStrategies.class));
+    }
+
     /** A connection authenticated with the user's token (connects lazily, on the first request). */
     public RSocketRequester connect(Transport transport, Api.User user) {
         return connect(transport, user == null ? null : user.token());
