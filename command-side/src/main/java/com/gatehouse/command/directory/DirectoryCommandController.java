@@ -2,6 +2,8 @@ package com.gatehouse.command.directory;
 
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.ClusterSignals;
+import com.gatehouse.api.common.SessionSignals;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
@@ -48,9 +50,11 @@ import java.util.UUID;
 public class DirectoryCommandController {
 
     private final CommandSender sender;
+    private final ClusterSignals signals;
 
-    public DirectoryCommandController(CommandSender sender) {
+    public DirectoryCommandController(CommandSender sender, ClusterSignals signals) {
         this.sender = sender;
+        this.signals = signals;
     }
 
     public record CreateSocietyRequest(@NotBlank @Size(max = 120) String name,
@@ -119,21 +123,39 @@ public class DirectoryCommandController {
 
     @PatchMapping("/{societyId}/users/{userId}")
     @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
-    @Operation(summary = "Change a user's role (and flat, for residents)")
+    @Operation(summary = "Change a user's role (and flat, for residents)",
+            description = "Their open live streams end within a second (ACCESS_CHANGED): their apps log in again.")
     public Mono<UserView> changeUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId,
                                      @Valid @RequestBody ChangeUserRequest body) {
         return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
-                new ChangeUserRole(new UserId(userId), body.role(), FlatId.of(body.flatId())),
-                new FindUser(userId), UserView.class,
-                view -> view.role() == body.role() && java.util.Objects.equals(view.flatId(), body.flatId())));
+                        new ChangeUserRole(new UserId(userId), body.role(), FlatId.of(body.flatId())),
+                        new FindUser(userId), UserView.class,
+                        view -> view.role() == body.role() && java.util.Objects.equals(view.flatId(), body.flatId()))
+                .flatMap(changed -> accessChanged(user, changed)));
     }
 
     @PostMapping("/{societyId}/users/{userId}/deactivate")
     @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
-    @Operation(summary = "Deactivate a user", description = "Their refresh tokens stop working at once and their access tokens within one access-token lifetime.")
+    @Operation(summary = "Deactivate a user", description = "Their refresh tokens stop working at once, their open "
+            + "live streams end within a second (ACCESS_CHANGED) and their access tokens within one access-token lifetime.")
     public Mono<UserView> deactivateUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId) {
         return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
-                new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class, view -> !view.active()));
+                        new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class, view -> !view.active())
+                .flatMap(changed -> accessChanged(user, changed)));
+    }
+
+    /**
+     * Ends the user's live streams on every instance when their access changed. Sent once the read model shows
+     * the change, so a client that reconnects at once (refresh, log in) already gets the new access.
+     */
+    private Mono<UserView> accessChanged(UserView before, UserView after) {
+        if (before.active() == after.active() && before.role() == after.role()
+                && java.util.Objects.equals(before.flatId(), after.flatId())) {
+            return Mono.just(after);
+        }
+        return Mono.fromRunnable(() -> SessionSignals.accessChanged(signals, after.id()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(after);
     }
 
     /** The user as the directory shows it, or 404 when it is not a user of a society the caller may see. */

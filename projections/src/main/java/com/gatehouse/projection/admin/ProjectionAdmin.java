@@ -25,38 +25,50 @@ public class ProjectionAdmin {
      * One projection's state. {@code position}, {@code lag} and {@code progress} (the percentage of the history
      * processed) are those of the served read model; {@code replaying} says a rebuild is in progress, and
      * {@code rebuild} is the latest rebuild (null when there was none): its own progress, lag and switch time.
+     * {@code error} is true while the processor is failing or any of its events are parked as dead letters
+     * ({@code deadLetters}, with the latest error in {@code lastError}).
      */
     public record ProjectionStatus(String name, long position, long head, long lag, boolean replaying,
                                    boolean replayable, double progress, boolean running, boolean error,
-                                   ShadowRebuilds.RebuildStatus rebuild) {
+                                   ShadowRebuilds.RebuildStatus rebuild, long deadLetters, String lastError) {
+
+        /** The same without the error text (it may quote another society's data). */
+        public ProjectionStatus withoutErrorText() {
+            return new ProjectionStatus(name, position, head, lag, replaying, replayable, progress, running, error,
+                    rebuild, deadLetters, null);
+        }
     }
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final TokenStore tokens;
     private final ShadowRebuilds rebuilds;
+    private final DeadLetters deadLetters;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
-                           ShadowRebuilds rebuilds) {
+                           ShadowRebuilds rebuilds, DeadLetters deadLetters) {
         this.processing = processing;
         this.events = events;
         this.tokens = tokens;
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProjectionStatus> statuses() {
         long head = head();
         var rebuilt = rebuilds.statuses(head);
+        var parked = deadLetters.states();
         return processing.eventProcessors().values().stream()
                 .filter(p -> p instanceof StreamingEventProcessor)
-                .map(p -> status((StreamingEventProcessor) p, head, rebuilt.get(p.getName())))
+                .map(p -> status((StreamingEventProcessor) p, head, rebuilt.get(p.getName()),
+                        parked.getOrDefault(p.getName(), DeadLetters.GroupState.NONE)))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
 
     public ProjectionStatus status(String name) {
         long head = head();
-        return status(processor(name), head, rebuilds.statuses(head).get(name));
+        return status(processor(name), head, rebuilds.statuses(head).get(name), deadLetters.state(name));
     }
 
     /** Starts rebuilding a projection beside its served tables; answers its status with the rebuild's. */
@@ -73,7 +85,7 @@ public class ProjectionAdmin {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head,
-                                    ShadowRebuilds.RebuildStatus rebuild) {
+                                    ShadowRebuilds.RebuildStatus rebuild, DeadLetters.GroupState letters) {
         var segments = statusOf(processor);
         long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min()
@@ -93,7 +105,7 @@ public class ProjectionAdmin {
         }
         return new ProjectionStatus(processor.getName(), Math.max(0, position), head, Math.max(0, head - position),
                 replaying, processor.supportsReset(), Math.round(progress * 10) / 10.0, processor.isRunning(),
-                processor.isError(), rebuild);
+                processor.isError() || letters.count() > 0, rebuild, letters.count(), letters.lastError());
     }
 
     private static List<EventTrackerStatus> statusOf(StreamingEventProcessor processor) {

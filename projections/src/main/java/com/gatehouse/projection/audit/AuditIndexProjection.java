@@ -2,6 +2,7 @@ package com.gatehouse.projection.audit;
 
 import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
+import com.gatehouse.api.common.EventSociety;
 import com.gatehouse.api.common.MetaDataKeys;
 import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -228,21 +228,6 @@ public class AuditIndexProjection {
     }
 
     static UUID societyOf(Object payload, EventMessage<?> event) {
-        if (payload instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                if (component.getName().equals("societyId")) {
-                    try {
-                        Object value = component.getAccessor().invoke(record);
-                        if (value != null) {
-                            return UUID.fromString(value.toString());
-                        }
-                    } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                        break;
-                    }
-                }
-            }
-        }
-        Object fromMeta = event.getMetaData().get(MetaDataKeys.SOCIETY_ID);
-        return fromMeta == null ? null : UUID.fromString(fromMeta.toString());
+        return EventSociety.of(payload, event.getMetaData());
     }
 }

@@ -36,18 +36,22 @@ public class ProjectionsController {
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
     @Operation(summary = "Each projection's position, the head of the event store, lag, replay state and progress",
             description = "Response: {projections: [{name, position, head, lag, replaying, replayable, progress, running, error, "
-                    + "rebuild}]}; position, lag and progress (the percentage of the event history processed) are those of "
-                    + "the served read model; replaying says a rebuild is in progress; rebuild is the latest rebuild or null: "
-                    + "{state BUILDING|SWITCHING|SWITCHED|FAILED, position, head, lag, progress, startedAt, switchedAt, failure}.")
+                    + "rebuild, deadLetters, lastError}]}; position, lag and progress (the percentage of the event history "
+                    + "processed) are those of the served read model; replaying says a rebuild is in progress; rebuild is the "
+                    + "latest rebuild or null: {state BUILDING|SWITCHING|SWITCHED|FAILED, position, head, lag, progress, "
+                    + "startedAt, switchedAt, failure}; error is true while the processor fails or deadLetters (events it "
+                    + "could not handle, parked) is above 0, lastError the latest of their errors (shown to SUPER_ADMIN "
+                    + "only: it may quote any society's data).")
     public Mono<Map<String, List<ProjectionStatus>>> projections(Caller caller) {
-        return Blocking.read(() -> Map.of("projections", admin.statuses()));
+        return Blocking.read(() -> Map.of("projections", admin.statuses().stream()
+                .map(status -> errorTextFor(caller, status)).toList()));
     }
 
     @GetMapping("/{name}")
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.AUDITOR})
     @Operation(summary = "One projection's state")
     public Mono<ProjectionStatus> projection(Caller caller, @PathVariable String name) {
-        return Blocking.read(() -> admin.status(name));
+        return Blocking.read(() -> errorTextFor(caller, admin.status(name)));
     }
 
     @PostMapping("/{name}/replay")
@@ -60,5 +64,10 @@ public class ProjectionsController {
                     + "group (notifications are never sent again).")
     public Mono<ProjectionStatus> replay(Caller caller, @PathVariable String name) {
         return Blocking.read(() -> admin.replay(name));
+    }
+
+    /** The last error's text may quote a row of any society: only the platform operator sees it. */
+    private static ProjectionStatus errorTextFor(Caller caller, ProjectionStatus status) {
+        return caller.hasRole(Role.SUPER_ADMIN) ? status : status.withoutErrorText();
     }
 }

@@ -113,7 +113,8 @@ public class AuthController {
     @PostMapping("/api/v1/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR})
-    @Operation(summary = "Log out: revoke the refresh token (and its rotations)")
+    @Operation(summary = "Log out: revoke the refresh token (and its rotations)",
+            description = "The live streams opened with this login's access tokens end within a second (LOGGED_OUT).")
     public Mono<Void> logout(Caller caller, @Valid @RequestBody RefreshRequest body) {
         return Mono.fromRunnable(() -> refreshTokens.revokeFamilyOf(body.refreshToken(), caller.userId()))
                 .subscribeOn(Schedulers.boundedElastic()).then();
@@ -159,7 +160,7 @@ public class AuthController {
     }
 
     private TokenResponse tokens(UserView user, String refreshToken) {
-        return new TokenResponse(issuer.accessToken(user), refreshToken, "Bearer",
+        return new TokenResponse(issuer.accessToken(user, refreshTokens.sessionOf(refreshToken)), refreshToken, "Bearer",
                 issuer.accessTokenTtl().toSeconds(), UserSummary.of(user));
     }
 }

@@ -1,5 +1,7 @@
 package com.gatehouse.server.auth;
 
+import com.gatehouse.api.common.ClusterSignals;
+import com.gatehouse.api.common.SessionSignals;
 import com.gatehouse.server.config.GatehouseProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,9 +31,11 @@ public class RefreshTokens {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final GatehouseProperties properties;
+    private final ClusterSignals signals;
 
-    public RefreshTokens(JdbcTemplate jdbc, Clock clock, GatehouseProperties properties) {
+    public RefreshTokens(JdbcTemplate jdbc, Clock clock, GatehouseProperties properties, ClusterSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
         this.clock = clock;
         this.properties = properties;
     }
@@ -85,12 +89,31 @@ public class RefreshTokens {
         return Optional.of(new Rotation(user, issue(user, family)));
     }
 
-    /** Revokes the login a token belongs to (logout). Unknown tokens are ignored. */
+    /**
+     * Revokes the login a token belongs to (logout) and ends that login's live streams on every instance.
+     * Unknown tokens are ignored.
+     */
     public void revokeFamilyOf(String token, UUID userId) {
-        jdbc.update("""
-                        update auth_refresh_token set revoked_at = coalesce(revoked_at, ?)
-                        where family_id in (select family_id from auth_refresh_token where token_hash = ? and user_id = ?)""",
-                Timestamp.from(clock.instant()), hash(token), userId);
+        var family = jdbc.queryForList("select family_id from auth_refresh_token where token_hash = ? and user_id = ?",
+                UUID.class, hash(token), userId);
+        if (family.isEmpty()) {
+            return;
+        }
+        revokeFamily(family.get(0));
+        SessionSignals.loggedOut(signals, userId, family.get(0));
+    }
+
+    /** The login (family) a refresh token belongs to: the session id its access tokens carry. */
+    public UUID sessionOf(String token) {
+        return jdbc.queryForList("select family_id from auth_refresh_token where token_hash = ?", UUID.class, hash(token))
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Whether a login is still on: some token of its family is neither used nor revoked. */
+    public boolean sessionActive(UUID family) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from auth_refresh_token where family_id = ? and revoked_at is null)",
+                Boolean.class, family));
     }
 
     public void revokeAllOf(UUID userId) {

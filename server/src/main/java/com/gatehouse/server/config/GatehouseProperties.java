@@ -37,11 +37,27 @@ public record GatehouseProperties(
         }
     }
 
-    /** The RSocket TCP listener (RSocket over WebSocket always runs at /rsocket on the HTTP port). */
-    public record Rsocket(@DefaultValue("7000") int tcpPort) {
+    /**
+     * The RSocket TCP listener (RSocket over WebSocket always runs at /rsocket on the HTTP port), bound to
+     * {@code tcpAddress} (loopback unless configured otherwise), and the caps on concurrent live streams.
+     */
+    public record Rsocket(@DefaultValue("7000") int tcpPort,
+                          @NotNull @DefaultValue("127.0.0.1") String tcpAddress,
+                          @DefaultValue("32") int maxStreamsPerConnection,
+                          @DefaultValue("64") int maxStreamsPerUser) {
         public Rsocket {
             if (tcpPort < -1 || tcpPort > 65535) {
                 throw new IllegalArgumentException("gatehouse.rsocket.tcp-port must be -1 (off), 0 (any) or a port");
+            }
+            if (tcpAddress != null && tcpAddress.isBlank()) {
+                throw new IllegalArgumentException("gatehouse.rsocket.tcp-address must be an address to bind, "
+                        + "e.g. 127.0.0.1 or 0.0.0.0 (every interface)");
+            }
+            if (maxStreamsPerConnection < 1) {
+                throw new IllegalArgumentException("gatehouse.rsocket.max-streams-per-connection must be at least 1");
+            }
+            if (maxStreamsPerUser < 1) {
+                throw new IllegalArgumentException("gatehouse.rsocket.max-streams-per-user must be at least 1");
             }
         }
     }

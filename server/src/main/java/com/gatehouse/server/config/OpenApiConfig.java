@@ -58,8 +58,15 @@ public class OpenApiConfig {
             of an address with 50 failures in that time; a \
             change answers only once the read model shows it (so a GET right after sees it), or 503 after 10 s.
 
-            Live feeds: RSocket over WebSocket at /rsocket (and TCP on gatehouse.rsocket.tcp-port), JSON data, \
-            routing metadata, the JWT as bearer authentication metadata in the setup frame.
+            Live feeds: RSocket over WebSocket at /rsocket (and TCP on gatehouse.rsocket.tcp-port, loopback unless \
+            gatehouse.rsocket.tcp-address says otherwise), JSON data, routing metadata, the JWT as bearer \
+            authentication metadata in the setup frame. A connection lives no longer than that token and the access \
+            it stands for: its streams end with an error frame whose message starts with `TOKEN_EXPIRED` (the token's \
+            exp passed; the connection closes: refresh and reconnect, notifications.stream with since), \
+            `ACCESS_CHANGED` (the user was deactivated or got another role or flat, within a second on every \
+            instance: log in again), `LOGGED_OUT` (this login was logged out) or `TOO_MANY_STREAMS` (more than \
+            gatehouse.rsocket.max-streams-per-connection = 32 on one connection or max-streams-per-user = 64 for one \
+            user). A stream opened with a token that no longer matches its account is refused with the same codes.
 
             Notifications: every logged-in user, whatever their role, has their own notifications under \
             /resident/notifications (the path the apps already call); another user's notification answers 404. \

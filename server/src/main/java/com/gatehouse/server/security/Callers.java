@@ -31,6 +31,8 @@ public final class Callers {
     public static final String ROLE = "role";
     public static final String SOCIETY_ID = "societyId";
     public static final String FLAT_ID = "flatId";
+    /** The login (refresh-token family) a built-in access token belongs to: logging out ends its live streams. */
+    public static final String SESSION_ID = "sessionId";
 
     private Callers() {
     }

@@ -2,7 +2,11 @@ package com.gatehouse.server.security;
 
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.server.config.GatehouseProperties;
+import com.gatehouse.api.common.ClusterSignals;
 import org.springframework.boot.rsocket.messaging.RSocketStrategiesCustomizer;
+import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.rsocket.RSocketMessageHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +21,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.rsocket.core.PayloadSocketAcceptorInterceptor;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+
 /**
  * RSocket security: the setup frame must carry a valid JWT (bearer authentication metadata), or
  * the connection is rejected. The same interceptor guards the WebSocket endpoint at {@code /rsocket}
  * (Boot's server) and the TCP listener on {@code gatehouse.rsocket.tcp-port} (started here).
  * Route handlers get their {@link Caller} like REST handlers do, checked against {@code @Allowed}.
+ * Inside it, on both, {@link LiveStreams} ends streams when the token expires or the account changes, and caps them.
  */
 @Configuration
 @EnableRSocketSecurity
@@ -64,8 +71,25 @@ public class RSocketConfig {
     }
 
     @Bean
+    public LiveStreams liveStreams(LiveStreams.AccessCheck check, ClusterSignals signals, GatehouseProperties properties,
+                                   Clock clock) {
+        return new LiveStreams(check, signals, properties.rsocket(), clock);
+    }
+
+    /**
+     * Puts {@link LiveStreams} on Boot's (WebSocket) RSocket server inside Spring Security's interceptor: this
+     * customizer runs first, and the first registered socket-acceptor interceptor is the innermost.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public RSocketServerCustomizer liveStreamsOnWebSocket(LiveStreams liveStreams) {
+        return server -> server.interceptors(registry -> registry.forSocketAcceptor(liveStreams));
+    }
+
+    @Bean
     public RSocketTcpServer rsocketTcpServer(RSocketMessageHandler handler, PayloadSocketAcceptorInterceptor security,
-                                             GatehouseProperties properties) {
-        return new RSocketTcpServer(handler, security, properties.rsocket().tcpPort());
+                                             LiveStreams liveStreams, GatehouseProperties properties) {
+        return new RSocketTcpServer(handler, security, liveStreams, properties.rsocket().tcpAddress(),
+                properties.rsocket().tcpPort());
     }
 }

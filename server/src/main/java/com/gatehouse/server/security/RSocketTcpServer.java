@@ -11,7 +11,8 @@ import org.springframework.security.rsocket.core.PayloadSocketAcceptorIntercepto
 
 /**
  * The RSocket TCP listener. Boot runs only one RSocket server (the WebSocket one on the HTTP port),
- * so this one is started by hand, with the same routes and the same security interceptor.
+ * so this one is started by hand, with the same routes and the same interceptors. It binds to
+ * {@code gatehouse.rsocket.tcp-address}: loopback unless configured otherwise.
  */
 public class RSocketTcpServer implements SmartLifecycle {
 
@@ -19,12 +20,17 @@ public class RSocketTcpServer implements SmartLifecycle {
 
     private final RSocketMessageHandler handler;
     private final PayloadSocketAcceptorInterceptor security;
+    private final LiveStreams liveStreams;
+    private final String address;
     private final int requestedPort;
     private volatile CloseableChannel channel;
 
-    public RSocketTcpServer(RSocketMessageHandler handler, PayloadSocketAcceptorInterceptor security, int port) {
+    public RSocketTcpServer(RSocketMessageHandler handler, PayloadSocketAcceptorInterceptor security,
+                            LiveStreams liveStreams, String address, int port) {
         this.handler = handler;
         this.security = security;
+        this.liveStreams = liveStreams;
+        this.address = address;
         this.requestedPort = port;
     }
 
@@ -34,10 +40,17 @@ public class RSocketTcpServer implements SmartLifecycle {
             return;
         }
         channel = RSocketServer.create(handler.responder())
-                .interceptors(registry -> registry.forSocketAcceptor(security))
-                .bind(TcpServerTransport.create("0.0.0.0", requestedPort))
+                // the first registered is the innermost: live-stream rules run with the authenticated caller
+                .interceptors(registry -> registry.forSocketAcceptor(liveStreams).forSocketAcceptor(security))
+                .bind(TcpServerTransport.create(address, requestedPort))
                 .block();
-        log.info("RSocket TCP listener on port {}", port());
+        log.info("RSocket TCP listener on {}", channel.address());
+    }
+
+    /** The bound address, or null when the listener is off. */
+    public java.net.InetSocketAddress address() {
+        CloseableChannel current = channel;
+        return current == null ? null : current.address();
     }
 
     /** The bound port, or -1 when the listener is off. */

@@ -38,6 +38,11 @@ public class TokenIssuer {
     }
 
     public String accessToken(UserView user) {
+        return accessToken(user, null);
+    }
+
+    /** An access token of one login ({@code session}: its refresh-token family, may be null). */
+    public String accessToken(UserView user, UUID session) {
         Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
@@ -51,6 +56,9 @@ public class TokenIssuer {
         }
         if (user.flatId() != null) {
             claims.claim(Callers.FLAT_ID, user.flatId().toString());
+        }
+        if (session != null) {
+            claims.claim(Callers.SESSION_ID, session.toString());
         }
         var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.privateKey().getKeyID()).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

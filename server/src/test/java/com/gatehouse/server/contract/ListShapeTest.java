@@ -34,7 +34,8 @@ class ListShapeTest extends IntegrationTest {
         UUID staff = UUID.fromString(api().create(society.admin(), "/staff/domestic", Map.of("name", "Lakshmi",
                 "phone", Api.uniquePhone(), "staffType", "MAID", "flatIds", List.of(society.flatA().toString())))
                 .get("id").asText());
-        Map<String, String> pathValues = Map.of("societyId", society.id().toString(), "staffId", staff.toString());
+        Map<String, String> pathValues = Map.of("societyId", society.id().toString(), "staffId", staff.toString(),
+                "name", "entry-requests");
         List<Api.User> callers = List.of(society.admin(), society.guard(), society.residentA1(), society.auditor(),
                 api().platformAdmin());
 
@@ -55,7 +56,7 @@ class ListShapeTest extends IntegrationTest {
         assertThat(checked).as("lists found in /v3/api-docs").contains("/api/v1/resident/notifications",
                 "/api/v1/gate/requests", "/api/v1/gate/entries", "/api/v1/staff/domestic",
                 "/api/v1/staff/domestic/{staffId}/attendance", "/api/v1/admin/societies/{societyId}/flats",
-                "/api/v1/admin/societies/{societyId}/users");
+                "/api/v1/admin/societies/{societyId}/users", "/api/v1/admin/projections/{name}/dead-letters");
     }
 
     private static void assertShape(String path, JsonNode operation, JsonNode body) {

@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
                 "gatehouse.entry-request.overstay=PT3S",
                 "gatehouse.staff.repeat-scan-window=PT2S",
                 "gatehouse.staff.auto-checkout-after=PT10S",
+                "gatehouse.dead-letters.first-retry-after=PT3S",
+                "gatehouse.dead-letters.max-retry-backoff=PT6S",
+                "gatehouse.dead-letters.retry-check-interval=PT1S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
         })

@@ -95,6 +95,12 @@ public final class StandaloneServer implements AutoCloseable {
         return new Api(port());
     }
 
+    /** RSocket clients of this server (WebSocket; TCP only when the settings turn its listener on). */
+    public Live live() {
+        return new Live(port(), context.getBean(com.gatehouse.server.security.RSocketTcpServer.class).port(),
+                context.getBean(org.springframework.messaging.rsocket.RSocketStrategies.class));
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }
