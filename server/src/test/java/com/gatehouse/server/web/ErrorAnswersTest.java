@@ -9,11 +9,12 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.gatehouse.server.security.SigningKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Error answers a client developer can act on without reading the server's code. */
 class ErrorAnswersTest extends IntegrationTest {
+
+    @Autowired
+    SigningKeys keys;
 
     @Test
     void aBadEnumValueListsTheAllowedValues() {
@@ -48,7 +52,7 @@ class ErrorAnswersTest extends IntegrationTest {
     @Test
     void theBearerChallengeSaysWhetherTheTokenExpired() throws Exception {
         Api.User admin = sharedSociety().admin();
-        RSAKey key = RSAKey.parse(Files.readString(DATA_DIR.resolve("keys").resolve("jwt-signing-key.json")));
+        RSAKey key = keys.privateKey();
         var claims = new JWTClaimsSet.Builder().issuer("gatehouse").subject(admin.id().toString())
                 .claim("role", admin.role()).claim("societyId", admin.societyId().toString())
                 .issueTime(Date.from(Instant.now().minusSeconds(3600)))
