@@ -6,7 +6,10 @@ COPY . .
 RUN ./mvnw -B -ntp -q -DskipTests package -pl server -am
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home gatehouse
+# the data directory exists in the image, owned by the app's user: a named volume mounted on it starts with
+# that owner, so the non-root process can write it
+RUN useradd --system --create-home gatehouse \
+    && mkdir -p /home/gatehouse/data && chown gatehouse:gatehouse /home/gatehouse/data
 USER gatehouse
 WORKDIR /home/gatehouse
 COPY --from=build /src/server/target/gatehouse-server-exec.jar /opt/gatehouse/gatehouse.jar

@@ -5,7 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -40,15 +40,15 @@ public class ProjectionAdmin {
     }
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStore events;
     private final TokenStore tokens;
     private final ShadowRebuilds rebuilds;
     private final DeadLetters deadLetters;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenStore tokens,
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
                            ShadowRebuilds rebuilds, DeadLetters deadLetters) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.events = events;
         this.tokens = tokens;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
@@ -125,8 +125,9 @@ public class ProjectionAdmin {
                 .min().orElse(0);
     }
 
+    /** The position of the newest event, from the event store's API (PostgreSQL or Axon Server alike). */
     private long head() {
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        var head = events.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 }

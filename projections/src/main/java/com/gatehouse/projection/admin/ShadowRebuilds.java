@@ -143,7 +143,13 @@ public class ShadowRebuilds {
             throw Problem.conflict("'" + group + "' is already being rebuilt");
         }
         var handlers = handlersOf(processor);
-        List<String> tables = shadow.tablesOf(handlers);
+        List<String> tables;
+        try {
+            tables = shadow.tablesOf(handlers);
+        } catch (DataAccessException busy) {
+            log.warn("Rebuild of projection '{}' could not look at its tables", group, busy);
+            throw Problem.conflict("'" + group + "' is busy (its tables are locked): try again in a moment");
+        }
         if (tables.isEmpty()) {
             throw Problem.conflict("'" + group + "' names no tables in a @ResetHandler: nothing to rebuild");
         }

@@ -9,7 +9,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
@@ -21,18 +24,23 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Indexes every stored event by society, aggregate and time, so audits never scan other societies'
- * events. The rows of one batch are written with one statement when the batch commits (same
- * transaction as the token); live audit followers get each event once it is indexed.
+ * Indexes every stored event by society, aggregate and time, with its payload, so audits never scan other
+ * societies' events and never read the event store's tables: the events come from Axon's tracked event
+ * stream, which works the same on PostgreSQL and on Axon Server. The rows of one batch are written with one
+ * statement when the batch commits (same transaction as the token); live audit followers get each event
+ * once it is indexed.
  * <p>
  * The society of an event is the {@code societyId} of its payload when it has one (the directory's
  * society events are made by the platform operator), else the acting user's society from the metadata.
+ * Its global index comes from its tracking token ({@link #globalIndexOf}, {@link #firstOfBatch}). The group
+ * runs one segment, so events arrive in the stream's order.
  */
 @Component
 @ProcessingGroup(AuditIndexProjection.GROUP)
@@ -40,6 +48,8 @@ public class AuditIndexProjection {
 
     public static final String GROUP = "audit-index";
     private static final String BATCH = AuditIndexProjection.class.getName() + ".batch";
+    /** How far below its index a gap-aware token keeps gaps (Axon's JDBC event store default). */
+    static final long GAP_WINDOW = 10_000;
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
@@ -52,13 +62,13 @@ public class AuditIndexProjection {
         this.eventSerializer = eventSerializer;
     }
 
-    /** One event of the batch; its global index is looked up by its identifier when the batch is written. */
-    private record Row(String eventId, UUID societyId, String aggregateType, String aggregateId, Long sequenceNumber,
-                       String eventType, Instant occurredAt, String actorId, Object payload) {
+    /** One event of the batch. */
+    private record Row(long globalIndex, String eventId, UUID societyId, String aggregateType, String aggregateId,
+                       Long sequenceNumber, String eventType, Instant occurredAt, String actorId, String payload) {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -68,9 +78,48 @@ public class AuditIndexProjection {
             sequence = domain.getSequenceNumber();
         }
         Object actor = event.getMetaData().get(MetaDataKeys.ACTOR_ID);
-        batch().add(new Row(event.getIdentifier(), societyOf(payload, event), aggregateType, aggregateId, sequence,
-                payload.getClass().getSimpleName(), event.getTimestamp(), actor == null ? null : actor.toString(),
-                payload));
+        Batch batch = batch();
+        long globalIndex = batch.previous != null ? globalIndexOf(batch.previous, token) : firstOfBatch(token);
+        batch.previous = token;
+        batch.rows.add(new Row(globalIndex, event.getIdentifier(), societyOf(payload, event), aggregateType,
+                aggregateId, sequence, payload.getClass().getSimpleName(), event.getTimestamp(),
+                actor == null ? null : actor.toString(),
+                AuditLog.redacted(new String(eventSerializer.serialize(payload, byte[].class).getData(),
+                        StandardCharsets.UTF_8))));
+    }
+
+    /** The rows of one batch (one transaction), and the token of the event handled last in it. */
+    private static final class Batch {
+        final List<Row> rows = new ArrayList<>();
+        TrackingToken previous;
+    }
+
+    /**
+     * The global index of a batch's first event, when the token before it is not at hand (the processor stores
+     * the batch's last token before handling it, and the segment may have been on another instance before).
+     * On PostgreSQL every position below the token's index is indexed already (one segment, in order) but the
+     * open gaps and the one this event fills: an event whose token index is indexed fills the highest position
+     * below it that is neither indexed nor an open gap (within the store's gap window).
+     */
+    private long firstOfBatch(TrackingToken token) {
+        var gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isEmpty()) {
+            return globalIndexOf(null, token);
+        }
+        long index = gapAware.get().getIndex();
+        Boolean indexed = jdbc.queryForObject("select exists (select 1 from audit_event_index where global_index = ?)",
+                Boolean.class, index);
+        if (!Boolean.TRUE.equals(indexed)) {
+            return index;
+        }
+        String gaps = gapAware.get().getGaps().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        Long filled = jdbc.queryForObject("""
+                select max(k) from generate_series(?::bigint, ?::bigint) as k
+                where k <> all (?::bigint[])
+                  and not exists (select 1 from audit_event_index i where i.global_index = k)""",
+                Long.class, Math.max(0, index - GAP_WINDOW), index - 1, gaps);
+        return filled != null ? filled : index;
     }
 
     @ResetHandler
@@ -78,23 +127,45 @@ public class AuditIndexProjection {
         jdbc.update("truncate audit_event_index");
     }
 
-    /** The rows of the current batch, written together just before it commits. */
-    private List<Row> batch() {
+    /**
+     * An event's own place in the global order, from its tracking token. Axon Server's token is the event's
+     * own global sequence. PostgreSQL's (gap-aware) token is the highest index the stream has reached: an event
+     * committed late by a longer transaction fills a gap below it, and its index is the gap that the token
+     * before it had and its own token no longer has (gaps dropped by a timeout at the same step all lie below).
+     */
+    static long globalIndexOf(TrackingToken before, TrackingToken token) {
+        var current = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (current.isPresent()) {
+            var gapAware = current.get();
+            var previousGapAware = before == null ? null
+                    : WrappedToken.unwrap(before, GapAwareTrackingToken.class).orElse(null);
+            if (previousGapAware != null && previousGapAware.getIndex() >= gapAware.getIndex()) {
+                var filled = new TreeSet<>(previousGapAware.getGaps());
+                filled.removeAll(gapAware.getGaps());
+                if (!filled.isEmpty()) {
+                    return filled.last();
+                }
+            }
+            return gapAware.getIndex();
+        }
+        return WrappedToken.unwrapLowerBound(token).position().orElseThrow(() ->
+                new IllegalStateException("The audit index needs events with a position; got token " + token));
+    }
+
+    /** The current batch, written in one statement just before it commits. */
+    private Batch batch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<Row> rows = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> write(rows));
-            return rows;
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> write(batch.rows));
+            return batch;
         });
     }
 
-    /**
-     * Writes the batch in one statement. Each event's own global index comes from the event store by its
-     * identifier: the tracking token only says how far the stream has come, and an event that fills a
-     * gap (committed late by a longer transaction) sits below that position.
-     */
+    /** Writes the batch in one statement; live followers get the rows that were new. */
     private void write(List<Row> rows) {
         int n = rows.size();
+        Long[] indexes = new Long[n];
         String[] ids = new String[n];
         UUID[] societies = new UUID[n];
         String[] types = new String[n];
@@ -103,8 +174,10 @@ public class AuditIndexProjection {
         String[] eventTypes = new String[n];
         Timestamp[] times = new Timestamp[n];
         String[] actors = new String[n];
+        String[] payloads = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
+            indexes[i] = row.globalIndex();
             ids[i] = row.eventId();
             societies[i] = row.societyId();
             types[i] = row.aggregateType();
@@ -113,32 +186,30 @@ public class AuditIndexProjection {
             eventTypes[i] = row.eventType();
             times[i] = Timestamp.from(row.occurredAt());
             actors[i] = row.actorId();
+            payloads[i] = row.payload();
         }
-        Map<String, Long> written = new HashMap<>();
+        Set<Long> written = new HashSet<>();
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement("""
-                    insert into audit_event_index (global_index, society_id, aggregate_type, aggregate_id,
-                        sequence_number, event_type, occurred_at, actor_id)
-                    select e.global_index, r.society_id, r.aggregate_type, r.aggregate_id, r.sequence_number,
-                           r.event_type, r.occurred_at, r.actor_id
-                    from unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[],
-                                ?::text[]) as r(event_id, society_id, aggregate_type, aggregate_id, sequence_number,
-                                                event_type, occurred_at, actor_id)
-                    join domain_event_entry e on e.event_identifier = r.event_id
+                    insert into audit_event_index (global_index, event_id, society_id, aggregate_type, aggregate_id,
+                        sequence_number, event_type, occurred_at, actor_id, payload)
+                    select * from unnest(?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[],
+                                         ?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     on conflict (global_index) do nothing
-                    returning global_index, (select event_identifier from domain_event_entry d
-                                             where d.global_index = audit_event_index.global_index)""")) {
-                statement.setArray(1, connection.createArrayOf("text", ids));
-                statement.setArray(2, connection.createArrayOf("uuid", societies));
-                statement.setArray(3, connection.createArrayOf("text", types));
-                statement.setArray(4, connection.createArrayOf("text", aggregates));
-                statement.setArray(5, connection.createArrayOf("bigint", sequences));
-                statement.setArray(6, connection.createArrayOf("text", eventTypes));
-                statement.setArray(7, connection.createArrayOf("timestamptz", times));
-                statement.setArray(8, connection.createArrayOf("text", actors));
+                    returning global_index""")) {
+                statement.setArray(1, connection.createArrayOf("bigint", indexes));
+                statement.setArray(2, connection.createArrayOf("text", ids));
+                statement.setArray(3, connection.createArrayOf("uuid", societies));
+                statement.setArray(4, connection.createArrayOf("text", types));
+                statement.setArray(5, connection.createArrayOf("text", aggregates));
+                statement.setArray(6, connection.createArrayOf("bigint", sequences));
+                statement.setArray(7, connection.createArrayOf("text", eventTypes));
+                statement.setArray(8, connection.createArrayOf("timestamptz", times));
+                statement.setArray(9, connection.createArrayOf("text", actors));
+                statement.setArray(10, connection.createArrayOf("text", payloads));
                 try (var result = statement.executeQuery()) {
                     while (result.next()) {
-                        written.put(result.getString(2), result.getLong(1));
+                        written.add(result.getLong(1));
                     }
                 }
             }
@@ -146,12 +217,10 @@ public class AuditIndexProjection {
         });
         if (!written.isEmpty() && Subscribers.waitingFor(emitter, AuditFilter.class)) {
             for (Row row : rows) {
-                Long globalIndex = written.get(row.eventId());
-                if (globalIndex != null) {
-                    var audit = new AuditEvent(globalIndex, row.aggregateType(), row.aggregateId(), row.sequenceNumber(),
-                            row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
-                            AuditLog.redacted(new String(eventSerializer.serialize(row.payload(), byte[].class).getData(),
-                                    StandardCharsets.UTF_8)));
+                if (written.contains(row.globalIndex())) {
+                    var audit = new AuditEvent(row.globalIndex(), row.aggregateType(), row.aggregateId(),
+                            row.sequenceNumber(), row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
+                            row.payload());
                     emitter.emit(AuditFilter.class, filter -> filter.matches(audit), audit);
                 }
             }

@@ -90,7 +90,9 @@ public class NotificationProjection {
                 .registerTrackingEventProcessorConfiguration(GROUP,
                         config -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
                                 .andInitialSegmentsCount(2)
-                                .andBatchSize(100))
+                                .andBatchSize(100)
+                                // look for a dead instance's segments as often as every other group (AxonConfig)
+                                .andTokenClaimInterval(2, java.util.concurrent.TimeUnit.SECONDS))
                 .registerSequencingPolicy(GROUP, config -> byRecipient);
     }
 

@@ -10,7 +10,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -45,19 +45,19 @@ public class JwtStaffCards implements StaffCards {
     static final String SOCIETY = "sid";
     static final String VERSION = "ver";
 
-    private final StaffCardKey cardKey;
-    private final JWSVerifier legacyVerifier;
+    private final SigningKeys keys;
     private final String issuer;
 
-    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties) throws JOSEException {
-        this.cardKey = keys.cardKey();
-        this.legacyVerifier = new RSASSAVerifier(keys.privateKey().toRSAPublicKey());
+    /** The keys are shared by every instance and read from the database ({@link SigningKeys}). */
+    public JwtStaffCards(SigningKeys keys, GatehouseProperties properties) {
+        this.keys = keys;
         this.issuer = properties.jwt().issuer();
     }
 
     @Override
     public String issue(StaffCard card) {
         // written by hand, in a fixed order, so one card version is always the same token
+        StaffCardKey cardKey = keys.cardKey();
         String header = "{\"alg\":\"EdDSA\",\"typ\":\"" + TYPE + "\",\"kid\":\"" + cardKey.keyId() + "\"}";
         String claims = "{\"sub\":\"" + compact(card.staffId().value()) + "\",\"" + SOCIETY + "\":\""
                 + compact(card.societyId().value()) + "\",\"" + VERSION + "\":" + card.version() + "}";
@@ -74,14 +74,16 @@ public class JwtStaffCards implements StaffCards {
             UUID staff;
             UUID society;
             if (JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) && TYPE.equals(header.getType())) {
-                if (!cardKey.verify(jws.getSigningInput(), jws.getSignature().decode())) {
+                var cardKey = keys.cardKey(header.getKeyID());
+                if (cardKey.isEmpty() || !cardKey.get().verify(jws.getSigningInput(), jws.getSignature().decode())) {
                     throw notACard();
                 }
                 claims = JWTClaimsSet.parse(jws.getPayload().toJSONObject());
                 staff = uuid(claims.getSubject());
                 society = uuid(claims.getStringClaim(SOCIETY));
             } else if (JWSAlgorithm.RS256.equals(header.getAlgorithm()) && LEGACY_TYPE.equals(header.getType())
-                    && jws.verify(legacyVerifier)) {
+                    && keys.verificationKey(header.getKeyID()).orElse(null) instanceof RSAKey legacyKey
+                    && jws.verify(new RSASSAVerifier(legacyKey))) {
                 claims = JWTClaimsSet.parse(jws.getPayload().toJSONObject());
                 List<String> audience = claims.getAudience();
                 if (!issuer.equals(claims.getIssuer()) || audience == null || !audience.contains(AUDIENCE)) {

@@ -3,7 +3,6 @@ package com.gatehouse.server.security;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.server.config.GatehouseProperties;
 import com.gatehouse.server.web.ProblemResponses;
-import com.nimbusds.jose.JOSEException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +17,11 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -42,16 +45,24 @@ public class SecurityConfig {
             "/rsocket"};
 
     @Bean
-    public SigningKeys signingKeys(GatehouseProperties properties) {
-        return SigningKeys.loadOrCreate(properties);
+    public SigningKeys signingKeys(GatehouseProperties properties, JdbcTemplate jdbc,
+                                   PlatformTransactionManager transactionManager) {
+        return SigningKeys.start(properties, jdbc, transactionManager);
     }
 
     /** The built-in issuer's decoder; replaced by Boot's own when an external issuer-uri is configured. */
     @Bean
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
-    public ReactiveJwtDecoder builtInJwtDecoder(SigningKeys keys, GatehouseProperties properties) throws JOSEException {
-        var decoder = NimbusReactiveJwtDecoder.withPublicKey(keys.privateKey().toRSAPublicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
+    public ReactiveJwtDecoder builtInJwtDecoder(SigningKeys keys, GatehouseProperties properties) {
+        // the key named by the token's kid, among the active keys every instance shares (a key unknown here is
+        // looked up in the database off the event loop: another instance may have rotated a moment ago)
+        var decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> {
+                    String kid = jwt.getHeader().getKeyID();
+                    return keys.knows(kid) ? Flux.fromStream(keys.verificationKey(kid).stream())
+                            : Mono.fromCallable(() -> keys.verificationKey(kid)).subscribeOn(Schedulers.boundedElastic())
+                            .flatMapMany(key -> Flux.fromStream(key.stream()));
+                })
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),

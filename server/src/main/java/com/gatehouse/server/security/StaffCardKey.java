@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -31,8 +29,9 @@ import java.util.Map;
  * The key that signs staff cards: Ed25519 (JWS alg {@code EdDSA}), through the JDK's own implementation. Its
  * signature is 64 bytes (RS256's is 256), so a card's QR code is far sparser; and Ed25519 signatures are
  * deterministic, so one card version is always the same token (printing the card again prints the same code).
- * It signs nothing else. Made once and kept in {@code <data-dir>/keys/staff-card-key.json} (owner-only); the
- * public half is published in the JWKS next to the access-token key. Part of {@link SigningKeys}.
+ * It signs nothing else. Kept in PostgreSQL with the access-token keys, so every instance signs and verifies
+ * the same cards; the public half is published in the JWKS next to the access-token key. Part of
+ * {@link SigningKeys}.
  */
 public final class StaffCardKey {
 
@@ -50,33 +49,46 @@ public final class StaffCardKey {
         this.keyId = thumbprint(raw(publicKey)).substring(0, 8);
     }
 
-    static StaffCardKey loadOrCreate(Path file) {
-        var json = new ObjectMapper();
+    /** A new key. */
+    static StaffCardKey generate() {
         try {
-            KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
-            if (Files.exists(file)) {
-                Map<?, ?> stored = json.readValue(file.toFile(), Map.class);
-                return new StaffCardKey(
-                        factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode((String) stored.get("pkcs8")))),
-                        factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode((String) stored.get("x509")))));
-            }
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: rely on the data directory's own permissions
-            }
-            json.writeValue(tmp.toFile(), Map.of(
-                    "pkcs8", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    "x509", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return new StaffCardKey(pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot make a staff card key: " + e.getMessage(), e);
+        }
+    }
+
+    /** A key in its stored form: {@code {"pkcs8": <base64>, "x509": <base64>}} (the database row, or the old file). */
+    static StaffCardKey fromStored(String stored) {
+        try {
+            Map<?, ?> parts = new ObjectMapper().readValue(stored, Map.class);
+            KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
+            return new StaffCardKey(
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode((String) parts.get("pkcs8")))),
+                    factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode((String) parts.get("x509")))));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("A staff card key is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored form ({@link #fromStored}). */
+    String toStored() {
+        try {
+            return new ObjectMapper().writeValueAsString(Map.of(
+                    "pkcs8", Base64.getEncoder().encodeToString(privateKey.getEncoded()),
+                    "x509", Base64.getEncoder().encodeToString(publicKey.getEncoded())));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write the staff card key " + file, e);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("The staff card key " + file + " is unreadable: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key file of an earlier version ({@code <data-dir>/keys/staff-card-key.json}), if there is one. */
+    static java.util.Optional<StaffCardKey> readFile(Path file) {
+        try {
+            return Files.exists(file) ? java.util.Optional.of(fromStored(Files.readString(file))) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the staff card key " + file, e);
         }
     }
 

@@ -2,7 +2,7 @@ package com.gatehouse.server.security;
 
 import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.server.config.GatehouseProperties;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -16,18 +16,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Signs access tokens with the built-in issuer's key. */
+/** Signs access tokens with the built-in issuer's current key (shared by every instance, see SigningKeys). */
 @Component
 public class TokenIssuer {
 
     private final JwtEncoder encoder;
-    private final String keyId;
+    private final SigningKeys keys;
     private final GatehouseProperties.Jwt settings;
     private final Clock clock;
 
     public TokenIssuer(SigningKeys keys, GatehouseProperties properties, Clock clock) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new com.nimbusds.jose.jwk.JWKSet(keys.privateKey())));
-        this.keyId = keys.privateKey().getKeyID();
+        // signs with the key the header names: the current one, shared by every instance (SigningKeys)
+        this.encoder = new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.privateKey())));
+        this.keys = keys;
         this.settings = properties.jwt();
         this.clock = clock;
     }
@@ -59,7 +60,7 @@ public class TokenIssuer {
         if (session != null) {
             claims.claim(Callers.SESSION_ID, session.toString());
         }
-        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.privateKey().getKeyID()).type("JWT").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 }

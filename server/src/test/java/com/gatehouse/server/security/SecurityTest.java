@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,6 @@ import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,8 +40,12 @@ class SecurityTest extends IntegrationTest {
                 .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.title").isEqualTo("Unauthorized");
     }
 
-    private RSAKey serverKey() throws Exception {
-        return RSAKey.parse(Files.readString(DATA_DIR.resolve("keys").resolve("jwt-signing-key.json")));
+    @Autowired
+    SigningKeys keys;
+
+    /** The key the server signs with now (kept in PostgreSQL, shared by every instance). */
+    private RSAKey serverKey() {
+        return keys.privateKey();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {

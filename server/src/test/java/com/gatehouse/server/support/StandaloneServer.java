@@ -1,12 +1,18 @@
 package com.gatehouse.server.support;
 
 import com.gatehouse.server.GatehouseApplication;
-import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A server of its own on a given data directory, for tests that stop and start it (restarts,
@@ -30,6 +36,41 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     private static StandaloneServer start(Path dataDir, boolean adminPassword, String... settings) {
+        return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
+                .initializers(StandaloneServer::ownNettyResources)
+                .run(arguments(dataDir, adminPassword, settings)));
+    }
+
+    /**
+     * Netty's event loops of this server alone: by default every server in a JVM shares Reactor's global ones,
+     * and closing one server would stop the others' HTTP listeners (two instances running side by side).
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
+    }
+
+    /**
+     * A server that joins another: {@code environment} holds environment variables (as in the other's
+     * {@code join.env}), given to this server as if they were its process environment.
+     */
+    public static StandaloneServer join(Path dataDir, Map<String, String> environment, String... settings) {
+        var joined = new SystemEnvironmentPropertySource(
+                "join-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environment));
+        return new StandaloneServer(new SpringApplicationBuilder(GatehouseApplication.class)
+                .initializers(StandaloneServer::ownNettyResources, context -> context.getEnvironment().getPropertySources()
+                        .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, joined))
+                .run(arguments(dataDir, true, settings)));
+    }
+
+    private static String[] arguments(Path dataDir, boolean adminPassword, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--gatehouse.data-dir=" + dataDir,
                 "--server.port=0",
@@ -43,7 +84,7 @@ public final class StandaloneServer implements AutoCloseable {
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new StandaloneServer(SpringApplication.run(GatehouseApplication.class, args.toArray(String[]::new)));
+        return args.toArray(String[]::new);
     }
 
     public int port() {

@@ -1,0 +1,49 @@
+-- Axon Framework's token store and saga store, and db-scheduler's deadlines, on PostgreSQL when the events
+-- live in Axon Server: the same as db/axon/jdbc/V1_0 without the JDBC event store's tables (the version and
+-- name are the same so that one schema history fits either store; see EventStoreMigrations).
+create table token_entry (
+    processor_name varchar(255) not null,
+    segment        integer      not null,
+    token          bytea,
+    token_type     varchar(255),
+    timestamp      varchar(255),
+    owner          varchar(255),
+    primary key (processor_name, segment)
+);
+
+create table saga_entry (
+    saga_id         varchar(255) not null primary key,
+    revision        varchar(255),
+    saga_type       varchar(255),
+    serialized_saga bytea
+);
+
+create table association_value_entry (
+    id                bigserial    not null primary key,
+    association_key   varchar(255) not null,
+    association_value varchar(255),
+    saga_type         varchar(255),
+    saga_id           varchar(255) not null
+);
+create index association_value_entry_lookup on association_value_entry (saga_type, association_key, association_value);
+create index association_value_entry_saga on association_value_entry (saga_id, saga_type);
+
+-- db-scheduler: Axon's DbSchedulerDeadlineManager keeps deadlines here (persistent across restarts).
+create table scheduled_tasks (
+    task_name            text                     not null,
+    task_instance        text                     not null,
+    task_data            bytea,
+    execution_time       timestamp with time zone not null,
+    picked               boolean                  not null,
+    picked_by            text,
+    last_success         timestamp with time zone,
+    last_failure         timestamp with time zone,
+    consecutive_failures int,
+    last_heartbeat       timestamp with time zone,
+    version              bigint                   not null,
+    priority             smallint,
+    primary key (task_name, task_instance)
+);
+create index execution_time_idx on scheduled_tasks (execution_time);
+create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
+create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
