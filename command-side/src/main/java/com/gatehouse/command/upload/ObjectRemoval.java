@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Removes an object from the store once its removal is decided (document deleted, upload abandoned).
  * A side effect after the decision, so a confirmation that wins a race is never left without its file.
- * Failures propagate: the processor retries the event until the store takes the delete (deleting a
- * missing object succeeds, so retries are harmless). Replays never delete again.
+ * Failures propagate: the event is parked as a dead letter and retried with back-off until the store takes
+ * the delete, other removals going on meanwhile (deleting a missing object succeeds, so retries are
+ * harmless). Replays never delete again.
  */
 @Component
 @ProcessingGroup(ObjectRemoval.GROUP)

@@ -116,8 +116,9 @@ public class AxonConfig {
     @Bean
     public ConfigurerModule eventProcessors(@Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         return configurer -> {
-            // a failing handler is retried (with back-off), never logged and skipped: a skipped event would
-            // leave a read model wrong for good, or lose a notification or a clean-up
+            // a failing handler's error propagates, never logged and skipped (a skipped event would leave a read
+            // model wrong for good, or lose a notification or a clean-up): the group's dead-letter queue parks
+            // the event with the later events of its aggregate and retries it with back-off (DeadLetterConfig)
             var processing = configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
             if (axonServer) {
