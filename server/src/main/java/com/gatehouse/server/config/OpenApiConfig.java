@@ -138,7 +138,10 @@ public class OpenApiConfig {
             "Uploads", "Photos and documents go straight to the object store through pre-signed URLs: ask for an "
                     + "upload URL, PUT the bytes, confirm; view URLs are short-lived. Files never pass through the API.",
             "Projections", "The read models (projections) for the platform admin: position, lag and progress of each "
-                    + "event processor, and a rebuild from the first event.",
+                    + "event processor, a rebuild from the first event beside the served model, and the dead letters (events a "
+                    + "read model could not apply: list, retry, evict with a reason).",
+            "Signing keys", "The keys that sign access tokens (RS256) and staff cards (Ed25519), kept in the database "
+                    + "so that every instance verifies every instance's tokens: list, rotate, retire (platform admin).",
             "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
                     + "attendance, peak hours.",
             "Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "

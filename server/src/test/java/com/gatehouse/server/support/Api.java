@@ -160,10 +160,15 @@ public final class Api {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    /** PUTs bytes straight to the object store, as a client does with a pre-signed URL; answers the status. */
+    /**
+     * PUTs bytes straight to the object store, as a client does with a pre-signed URL; answers the status.
+     * Each PUT goes on a connection of its own: the store closes a connection after refusing a PUT whose body
+     * it did not read, and a pooled connection reused after that fails with "header parser received no bytes".
+     */
     public static int putToStore(String uploadUrl, String contentType, byte[] bytes) {
         try {
-            return STORE.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uploadUrl))
+            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uploadUrl))
                             .header("Content-Type", contentType)
                             .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
