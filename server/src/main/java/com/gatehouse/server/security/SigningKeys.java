@@ -216,7 +216,12 @@ public final class SigningKeys {
         if (signer == null || cardSigner == null) {
             throw new IllegalStateException("No active RS256 and EdDSA signing keys in signing_key");
         }
-        Loaded next = new Loaded(Map.copyOf(active), signer, Map.copyOf(cardKeys), cardSigner, System.currentTimeMillis());
+        // published in a stable order: the key that signs access tokens first, then the others newest first
+        Map<String, JWK> ordered = new LinkedHashMap<>();
+        ordered.put(signer.getKeyID(), active.get(signer.getKeyID()));
+        ordered.putAll(active);
+        Loaded next = new Loaded(java.util.Collections.unmodifiableMap(ordered), signer, Map.copyOf(cardKeys), cardSigner,
+                System.currentTimeMillis());
         loaded = next;
         return next;
     }

@@ -126,10 +126,16 @@ class AuthTest extends IntegrationTest {
     void theBuiltInIssuerPublishesItsPublicKey() {
         JsonNode jwks = api().client().get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+        // the key that signed a token just issued is published first, as an RSA public key
+        String token = api().newSociety().admin().token();
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
         JsonNode key = jwks.get("keys").get(0);
+        assertThat(header).contains("\"kid\":\"" + key.get("kid").asText() + "\"");
         assertThat(key.get("kty").asText()).isEqualTo("RSA");
         assertThat(key.has("n")).isTrue();
-        assertThat(key.has("d")).as("the private exponent stays private").isFalse();
+        jwks.get("keys").forEach(published -> assertThat(published.has("d"))
+                .as("the private part of %s stays private", published.get("kid")).isFalse());
     }
 
     @Test
