@@ -33,6 +33,17 @@ public final class Where {
         return this;
     }
 
+    /** Adds {@code condition} with every {@code ?} bound to {@code value}, unless the value is null. */
+    public Where andEach(String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            for (int i = condition.indexOf('?'); i >= 0; i = condition.indexOf('?', i + 1)) {
+                args.add(value);
+            }
+        }
+        return this;
+    }
+
     /** Adds a condition without arguments that always applies. */
     public Where and(String condition) {
         sql.append(" and ").append(condition);

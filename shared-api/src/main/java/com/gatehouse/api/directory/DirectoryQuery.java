@@ -25,4 +25,8 @@ public sealed interface DirectoryQuery {
     record FindActiveUsersOfSociety(UUID societyId, java.util.Set<com.gatehouse.api.common.Role> roles)
             implements DirectoryQuery {
     }
+
+    /** Answers {@code Optional<OnboardingRequestView>}. */
+    record FindOnboardingRequest(UUID requestId) implements DirectoryQuery {
+    }
 }
