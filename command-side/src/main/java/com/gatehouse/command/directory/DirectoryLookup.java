@@ -1,6 +1,7 @@
 package com.gatehouse.command.directory;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Phones;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
@@ -53,9 +54,10 @@ public class DirectoryLookup {
         }
     }
 
+    /** The holder of a phone number, given in any form {@link Phones} accepts. */
     public Optional<UserId> holderOfPhone(String phone) {
         return jdbc.query("select user_id from directory_lookup_phone where phone = ?",
-                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), phone).stream().findFirst();
+                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), Phones.stored(phone)).stream().findFirst();
     }
 
     /**

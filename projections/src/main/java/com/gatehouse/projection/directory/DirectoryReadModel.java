@@ -133,7 +133,8 @@ public class DirectoryReadModel {
                                                                       boolean withResidentNames, PageRequest page) {
         String blockName = blockId == null ? null : blocks(societyId).stream().filter(b -> b.id().equals(blockId))
                 .map(DirectoryViews.BlockListing::name).findFirst().orElse("\u0000none");
-        String prefix = blankToNull(search) == null ? null : search.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+        String prefix = blankToNull(search) == null ? null : search.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return Paging.slice(jdbc, """
                         (select f.*,
                             exists (select 1 from directory_user u where u.flat_id = f.id and u.active and u.role = 'RESIDENT') as occupied,
