@@ -33,7 +33,8 @@ public sealed interface UserEvent {
     }
 
     /** A phone unknown to the directory proved itself with a one-time code: an applicant of no society. */
-    record UserSignedUp(UserId userId, String name, String phone, Instant signedUpAt) implements UserEvent {
+    record UserSignedUp(UserId userId, @PersonalData(subject = USER, idFrom = "userId") String name, @PersonalData(subject = USER, idFrom = "userId") String phone,
+                        Instant signedUpAt) implements UserEvent {
         @Override
         public SocietyId societyId() {
             return null;
@@ -47,8 +48,9 @@ public sealed interface UserEvent {
             implements UserEvent {
     }
 
-    record FamilyMemberInvited(UserId userId, SocietyId societyId, FlatId flatId, UserId invitedBy, String name,
-                               String phone, FamilyRole familyRole, Instant invitedAt) implements UserEvent {
+    record FamilyMemberInvited(UserId userId, SocietyId societyId, FlatId flatId, UserId invitedBy,
+                               @PersonalData(subject = USER, idFrom = "userId") String name,
+                               @PersonalData(subject = USER, idFrom = "userId") String phone, FamilyRole familyRole, Instant invitedAt) implements UserEvent {
     }
 
     record InvitedMemberActivated(UserId userId, SocietyId societyId, FlatId flatId, Instant activatedAt)
@@ -64,8 +66,9 @@ public sealed interface UserEvent {
             implements UserEvent {
     }
 
-    record ProfileUpdated(UserId userId, SocietyId societyId, String name, String email, String photoKey,
-                          Instant updatedAt) implements UserEvent {
+    record ProfileUpdated(UserId userId, SocietyId societyId, @PersonalData(subject = USER, idFrom = "userId") String name,
+                          @PersonalData(subject = USER, idFrom = "userId") String email,
+                          @PersonalData(subject = USER, idFrom = "userId") String photoKey, Instant updatedAt) implements UserEvent {
     }
 
     record UserReactivated(UserId userId, SocietyId societyId, Instant reactivatedAt) implements UserEvent {
