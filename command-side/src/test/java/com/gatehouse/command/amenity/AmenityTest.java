@@ -233,4 +233,23 @@ class AmenityTest {
                 .when(book(id, priya, TOMORROW, 18, 20))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
+
+    @Test
+    void theDaysAreTheSocietysDays() {
+        // 12:00 UTC: 17:30 on the 25th in Kolkata, already 02:00 on the 26th in Kiritimati (UTC+14)
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
+        var sameDayOnly = new AmenityTerms(null, LocalTime.of(6, 0), LocalTime.of(22, 0), 60, 0, 2, BigDecimal.ZERO, false);
+        var id = BookingId.random();
+        var kiritimati = new AggregateTestFixture<>(Amenity.class);
+        kiritimati.registerInjectableResource(clock);
+        kiritimati.registerInjectableResource((SocietyTimeZones) s -> ZoneId.of("Pacific/Kiritimati"));
+        kiritimati.given(created(sameDayOnly)).when(book(id, priya, TOMORROW, 10, 11)).expectSuccessfulHandlerExecution()
+                .expectEvents(new AmenityBooked(clubhouse, society, id, priya, flat, "Clubhouse", TOMORROW,
+                        LocalTime.of(10, 0), LocalTime.of(11, 0), Instant.parse("2026-11-25T20:00:00Z"),
+                        Instant.parse("2026-11-25T21:00:00Z"), 4, "Birthday", BookingStatus.CONFIRMED,
+                        new BigDecimal("0.00"), Instant.parse("2026-11-25T12:00:00Z")));
+        // the same booking in a society of Kolkata is a day too far ahead
+        fixture.given(created(sameDayOnly)).when(book(BookingId.random(), priya, TOMORROW, 10, 11))
+                .expectException(Problem.class).expectNoEvents();
+    }
 }
