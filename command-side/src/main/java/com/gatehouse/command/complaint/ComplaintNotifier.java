@@ -25,7 +25,7 @@ import java.util.Map;
  * closed, rejected), and the society's admins about what the reporter does (filed, reopened, withdrawn). Type
  * SYSTEM (the contract's enum has no complaint type), {@code referenceType "Complaint"}, data
  * {@code {complaintId, status, title}}: never the reporter, so an anonymous complaint stays anonymous in the
- * admins' inboxes. A side effect: its own processing group, never replayed; ids derive from the event's id.
+ * admins' inboxes (nor the reporter's own words: the reopen reason stays on the complaint). A side effect: its own processing group, never replayed; ids derive from the event's id.
  */
 @Component
 @ProcessingGroup(ComplaintNotifier.GROUP)
@@ -74,7 +74,7 @@ public class ComplaintNotifier {
     @EventHandler
     void on(ComplaintReopened event, @MessageIdentifier String eventId) {
         notifications.toAdmins(eventId, event.societyId(), content(event, ComplaintStatus.OPEN, "Complaint reopened",
-                "A resolved complaint was reopened" + (event.reason() == null ? "" : ": " + event.reason()), null));
+                "A resolved complaint was reopened by its reporter", null));
     }
 
     @EventHandler

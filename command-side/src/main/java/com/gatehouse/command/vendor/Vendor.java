@@ -53,13 +53,13 @@ public class Vendor {
 
     @CommandHandler
     public Vendor(AddVendor cmd, Clock clock) {
-        apply(new VendorAdded(cmd.vendorId(), cmd.societyId(), cmd.by(), valid(cmd.details()), now(clock)));
+        apply(new VendorAdded(cmd.vendorId(), cmd.societyId(), cmd.by(), valid(cmd.vendorId(), cmd.details()), now(clock)));
     }
 
     @CommandHandler
     public void handle(UpdateVendor cmd, Clock clock) {
         requireSociety(cmd.societyId());
-        VendorDetails changed = valid(cmd.details());
+        VendorDetails changed = valid(id, cmd.details());
         if (!changed.equals(details)) {
             apply(new VendorUpdated(id, society, changed, now(clock)));
         }
@@ -102,7 +102,8 @@ public class Vendor {
         apply(new VendorRated(id, society, cmd.by(), cmd.rating(), review, previous, average, after.size(), now(clock)));
     }
 
-    static VendorDetails valid(VendorDetails details) {
+    /** The details as kept: stripped, blanks as null, named by the vendor's id (refuses, 400, what is missing). */
+    static VendorDetails valid(VendorId vendorId, VendorDetails details) {
         Objects.requireNonNull(details, "details");
         if (details.name() == null || details.name().isBlank()) {
             throw Problem.invalid("name", "must not be blank");
@@ -119,7 +120,7 @@ public class Vendor {
         if (details.minCharge() != null && details.minCharge().signum() < 0) {
             throw Problem.invalid("minCharge", "must not be negative");
         }
-        return new VendorDetails(details.name().strip(), details.category(), details.phone().strip(),
+        return new VendorDetails(vendorId, details.name().strip(), details.category(), details.phone().strip(),
                 blankToNull(details.email()), blankToNull(details.alternatePhone()), blankToNull(details.companyName()),
                 blankToNull(details.description()), blankToNull(details.address()), details.workingDays(),
                 blankToNull(details.workingHours()), details.hourlyRate(), details.minCharge());

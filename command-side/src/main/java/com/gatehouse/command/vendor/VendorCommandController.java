@@ -101,7 +101,7 @@ public class VendorCommandController {
         }
         requireDays(body);
         var id = Idempotency.newId(caller, "vendor", key);
-        var details = new VendorDetails(body.name(), body.category(), body.phone(), body.email(), body.alternatePhone(),
+        var details = new VendorDetails(new VendorId(id), body.name(), body.category(), body.phone(), body.email(), body.alternatePhone(),
                 body.companyName(), body.description(), body.address(), body.workingDays(), body.workingHours(),
                 body.hourlyRate(), body.minCharge());
         return sender.create(caller, new AddVendor(new VendorId(id), society(caller), new UserId(caller.userId()),
@@ -115,7 +115,7 @@ public class VendorCommandController {
     public Mono<VendorView> update(Caller caller, @PathVariable UUID vendorId, @Valid @RequestBody VendorRequest body) {
         requireDays(body);
         return vendor(caller, vendorId).flatMap(now -> {
-            var details = new VendorDetails(or(body.name(), now.name()), body.category() == null ? now.category()
+            var details = new VendorDetails(new VendorId(vendorId), or(body.name(), now.name()), body.category() == null ? now.category()
                     : body.category(), or(body.phone(), now.phone()), or(body.email(), now.email()),
                     or(body.alternatePhone(), now.alternatePhone()), or(body.companyName(), now.companyName()),
                     or(body.description(), now.description()), or(body.address(), now.address()),
@@ -123,7 +123,7 @@ public class VendorCommandController {
                     or(body.workingHours(), now.workingHours()),
                     body.hourlyRate() == null ? now.hourlyRate() : body.hourlyRate(),
                     body.minCharge() == null ? now.minCharge() : body.minCharge());
-            var valid = Vendor.valid(details);
+            var valid = Vendor.valid(new VendorId(vendorId), details);
             Mono<VendorView> updated = sender.sendAndAwait(caller, new UpdateVendor(new VendorId(vendorId),
                     society(caller), valid), new FindVendor(vendorId), VendorView.class, view -> shows(view, valid));
             if (body.isActive() == null) {

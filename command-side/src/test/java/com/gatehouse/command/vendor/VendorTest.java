@@ -27,10 +27,9 @@ import java.util.List;
 class VendorTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
-    static final VendorDetails RAMESH = new VendorDetails("Ramesh", VendorCategory.PLUMBER, "9800000001", null, null,
-            null, null, null, List.of("MON", "TUE"), "9-6", new BigDecimal("300"), null);
-
     final VendorId vendor = VendorId.random();
+    final VendorDetails ramesh = new VendorDetails(vendor, "Ramesh", VendorCategory.PLUMBER, "9800000001", null, null,
+            null, null, null, List.of("MON", "TUE"), "9-6", new BigDecimal("300"), null);
     final SocietyId society = SocietyId.random();
     final UserId admin = UserId.random();
     final UserId priya = UserId.random();
@@ -44,7 +43,7 @@ class VendorTest {
     }
 
     private VendorAdded added() {
-        return new VendorAdded(vendor, society, admin, RAMESH, NOW);
+        return new VendorAdded(vendor, society, admin, ramesh, NOW);
     }
 
     private VendorRated rated(UserId by, int rating, String review, Integer replaced, String average, int count) {
@@ -53,8 +52,8 @@ class VendorTest {
 
     @Test
     void anAdminAddsAVendorWithNameCategoryAndPhone() {
-        fixture.givenNoPriorActivity().when(new AddVendor(vendor, society, admin, RAMESH)).expectEvents(added());
-        fixture.givenNoPriorActivity().when(new AddVendor(vendor, society, admin, new VendorDetails(" ",
+        fixture.givenNoPriorActivity().when(new AddVendor(vendor, society, admin, ramesh)).expectEvents(added());
+        fixture.givenNoPriorActivity().when(new AddVendor(vendor, society, admin, new VendorDetails(vendor, " ",
                         VendorCategory.PLUMBER, "98", null, null, null, null, null, null, null, null, null)))
                 .expectException(Problem.class).expectNoEvents();
     }

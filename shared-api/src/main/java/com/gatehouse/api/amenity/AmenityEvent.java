@@ -1,6 +1,7 @@
 package com.gatehouse.api.amenity;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+
+import static com.gatehouse.api.common.DataSubject.Kind.USER;
 
 /** What happened to an amenity and its bookings. */
 public sealed interface AmenityEvent {
@@ -35,7 +38,8 @@ public sealed interface AmenityEvent {
      */
     record AmenityBooked(AmenityId amenityId, SocietyId societyId, BookingId bookingId, UserId userId,
                          FlatId flatId, String amenityName, LocalDate date, LocalTime startTime, LocalTime endTime,
-                         Instant startsAt, Instant endsAt, int guestCount, String purpose, BookingStatus status,
+                         Instant startsAt, Instant endsAt, int guestCount,
+                         @PersonalData(subject = USER, idFrom = "userId") String purpose, BookingStatus status,
                          BigDecimal amount, Instant bookedAt)
             implements AmenityEvent {
     }

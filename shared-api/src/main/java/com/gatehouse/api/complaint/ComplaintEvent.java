@@ -1,6 +1,7 @@
 package com.gatehouse.api.complaint;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.upload.DocumentId;
@@ -8,10 +9,13 @@ import com.gatehouse.api.upload.DocumentId;
 import java.time.Instant;
 import java.util.List;
 
+import static com.gatehouse.api.common.DataSubject.Kind.USER;
+
 /**
  * What happened to a complaint. Every event names the reporter ({@code reporterId}) so that the notifier can
  * tell them about each change without a lookup; whether the reporter is shown to others is decided where the
- * complaint is served ({@code ComplaintView#seenBy}), from {@code anonymous}.
+ * complaint is served ({@code ComplaintView#seenBy}), from {@code anonymous}. The reporter's own words (title,
+ * description, location, reopen reason) are personal data of the reporter.
  */
 public sealed interface ComplaintEvent {
 
@@ -22,8 +26,12 @@ public sealed interface ComplaintEvent {
     UserId reporterId();
 
     record ComplaintFiled(ComplaintId complaintId, SocietyId societyId, UserId reporterId, FlatId flatId,
-                          ComplaintCategory category, ComplaintPriority priority, String title, String description,
-                          List<DocumentId> images, String location, boolean anonymous, Instant filedAt)
+                          ComplaintCategory category, ComplaintPriority priority,
+                          @PersonalData(subject = USER, idFrom = "reporterId") String title,
+                          @PersonalData(subject = USER, idFrom = "reporterId") String description,
+                          List<DocumentId> images,
+                          @PersonalData(subject = USER, idFrom = "reporterId") String location,
+                          boolean anonymous, Instant filedAt)
             implements ComplaintEvent {
     }
 
@@ -43,7 +51,8 @@ public sealed interface ComplaintEvent {
     }
 
     /** Back to OPEN, by the reporter; the earlier resolution is kept in the history only. */
-    record ComplaintReopened(ComplaintId complaintId, SocietyId societyId, UserId reporterId, String reason,
+    record ComplaintReopened(ComplaintId complaintId, SocietyId societyId, UserId reporterId,
+                             @PersonalData(subject = USER, idFrom = "reporterId") String reason,
                              Instant reopenedAt) implements ComplaintEvent {
     }
 
