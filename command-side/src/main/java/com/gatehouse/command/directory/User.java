@@ -109,8 +109,11 @@ public class User {
         apply(new UserRegistered(cmd.userId(), cmd.name().strip(), phone, cmd.passwordHash(), cmd.role(),
                 cmd.societyId(), cmd.flatId(), clock.instant()));
         if (cmd.role() == Role.RESIDENT) {
+            // the command's values, not the fields: in a creating handler they are set only once it returns
             lookup.placeResident(cmd.userId(), cmd.flatId());
-            claimPrimary(lookup, clock);
+            if (lookup.claimPrimary(cmd.flatId(), cmd.userId())) {
+                apply(new PrimaryResidentAssigned(cmd.userId(), cmd.societyId(), cmd.flatId(), clock.instant()));
+            }
         }
     }
 
