@@ -14,6 +14,7 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.command.common.Deadlines;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -79,7 +80,7 @@ public class EntryRequest {
                           EntryRequestSettings settings) throws Exception {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
         EntryId entryId = EntryId.admittedBy(id);
         apply(new EntryRequestApproved(id, raised.societyId(), raised.flatId(), cmd.residentId(), entryId,
                 clock.instant()));
@@ -94,7 +95,7 @@ public class EntryRequest {
     public void handle(RejectEntryRequest cmd, Clock clock, DeadlineManager deadlines) {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
         apply(new EntryRequestRejected(id, raised.societyId(), raised.flatId(), cmd.residentId(),
                 blankToNull(cmd.reason()), clock.instant()));
     }

@@ -4,6 +4,7 @@ import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfBlock;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveUsersOfSociety;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
@@ -46,6 +47,12 @@ public class Notifications {
 
     public void toResidentsOfFlat(String triggerId, SocietyId society, FlatId flat, NotificationContent content) {
         send(triggerId, society, content, queries.query(new FindActiveResidentsOfFlat(flat.value()),
+                ResponseTypes.multipleInstancesOf(UserView.class)).join());
+    }
+
+    /** To every active resident of every flat of one block of the society (an emergency's escalation). */
+    public void toResidentsOfBlock(String triggerId, SocietyId society, String block, NotificationContent content) {
+        send(triggerId, society, content, queries.query(new FindActiveResidentsOfBlock(society.value(), block),
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 

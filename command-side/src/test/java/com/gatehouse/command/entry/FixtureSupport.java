@@ -6,9 +6,7 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.command.common.TestClock;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +39,6 @@ final class FixtureSupport {
 
     /** A refusal of the given kind whose detail mentions {@code text}. */
     static Matcher<Throwable> problem(Problem.Kind kind, String text) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable error) {
-                return error instanceof Problem p && p.kind() == kind && p.getMessage().contains(text);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " problem mentioning '" + text + "'");
-            }
-        };
+        return com.gatehouse.command.common.Problems.problem(kind, text);
     }
 }

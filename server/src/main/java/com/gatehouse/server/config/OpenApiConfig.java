@@ -145,7 +145,13 @@ public class OpenApiConfig {
             "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
                     + "attendance, peak hours.",
             "Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "
-                    + "RSocket audit.events.");
+                    + "RSocket audit.events.",
+            "Emergencies", "SOS: any member raises one; every guard and admin of the society is alerted at once "
+                    + "(EMERGENCY_ALERT notification and a frame on emergencies.stream); the first guard or admin to "
+                    + "respond wins (later ones 409); when nobody responds within gatehouse.emergency.escalate-after it "
+                    + "is alerted again, also to the reporter's block, at most 3 times; admins resolve or mark a false "
+                    + "alarm. Live: RSocket emergencies.stream (guards and admins: the society; residents: their own, "
+                    + "their flat's, and those escalated to their block).");
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The
