@@ -1,0 +1,11 @@
+package com.gatehouse.api.notice;
+
+import java.util.UUID;
+
+/** Questions about notices, answered by the query side. */
+public sealed interface NoticeQuery {
+
+    /** Answers {@code Optional<NoticeView>} (deleted notices are gone); updates carry the changed notice. */
+    record FindNotice(UUID noticeId) implements NoticeQuery {
+    }
+}
