@@ -5,6 +5,7 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.emergency.EmergencyStatus;
 import com.gatehouse.api.emergency.EmergencyType;
 import com.gatehouse.api.emergency.EmergencyView;
@@ -35,17 +36,20 @@ public class EmergencyQueryController {
 
     private final EmergencyReadModel emergencies;
     private final EmergencyQueryHandler handler;
+    private final SocietyTimeZones zones;
 
-    public EmergencyQueryController(EmergencyReadModel emergencies, EmergencyQueryHandler handler) {
+    public EmergencyQueryController(EmergencyReadModel emergencies, EmergencyQueryHandler handler,
+                                    SocietyTimeZones zones) {
         this.emergencies = emergencies;
         this.handler = handler;
+        this.zones = zones;
     }
 
     @GetMapping
     @Allowed({Role.GUARD, Role.ADMIN})
     @Operation(summary = "The society's emergencies, newest first",
             description = "Filters status (ACTIVE, RESOLVED, FALSE_ALARM), type, from/to on the time it was raised "
-                    + "(ISO-8601 instants or dates). Response: {emergencies: [...], pagination}.")
+                    + "(ISO-8601 instants, or dates as days of the society's time zone). Response: {emergencies: [...], pagination}.")
     public Mono<Map<String, Object>> list(Caller caller, @RequestParam(required = false) EmergencyStatus status,
                                           @RequestParam(required = false) EmergencyType type,
                                           @RequestParam(required = false) String from,
@@ -53,9 +57,12 @@ public class EmergencyQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        var range = TimeRange.of(from, to);
-        return Blocking.read(() -> Paged.body("emergencies",
-                emergencies.list(caller.societyId(), status, type, range.from(), range.to(), request), request));
+        TimeRange.of(from, to); // refuses a malformed filter before any work
+        return Blocking.read(() -> {
+            var range = TimeRange.of(from, to, zones.zoneOf(caller.societyId()));
+            return Paged.body("emergencies",
+                    emergencies.list(caller.societyId(), status, type, range.from(), range.to(), request), request);
+        });
     }
 
     @GetMapping("/active")
