@@ -169,11 +169,15 @@ class EmergencyTest {
     }
 
     @Test
-    void aClosedEmergencyRefusesResponsesAndClosingAgain() {
+    void aResolvedEmergencyRefusesResponses() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(raise(), new ResolveEmergency(id, SOCIETY, ADMIN, null))
                 .when(respond(GUARD))
                 .expectException(problem(Problem.Kind.CONFLICT, "already RESOLVED"));
+    }
+
+    @Test
+    void aFalseAlarmCannotBeResolvedLater() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(raise(), new MarkEmergencyFalseAlarm(id, SOCIETY, ADMIN, null))
                 .when(new ResolveEmergency(id, SOCIETY, ADMIN, "late"))

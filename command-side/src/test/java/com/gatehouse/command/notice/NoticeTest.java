@@ -73,11 +73,15 @@ class NoticeTest {
     }
 
     @Test
-    void aNoticeForLaterIsScheduledAndPublishedByItsDeadline() {
+    void aNoticeForLaterIsScheduled() {
         fixture.givenCurrentTime(T0)
                 .when(new PostNotice(id, SOCIETY, AUTHOR, content(T0.plus(LATER), null), false))
                 .expectEvents(new NoticePosted(id, SOCIETY, AUTHOR, stored(T0.plus(LATER), null), false, T0, "s"))
                 .expectScheduledDeadlineWithName(LATER, Notice.PUBLISH);
+    }
+
+    @Test
+    void aScheduledNoticeIsPublishedAtItsTime() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(new PostNotice(id, SOCIETY, AUTHOR, content(T0.plus(LATER), null), false))
                 .whenTimeElapses(LATER)
@@ -148,6 +152,10 @@ class NoticeTest {
                         new PinNotice(id, SOCIETY, OTHER_ADMIN, true))
                 .when(new PinNotice(id, SOCIETY, OTHER_ADMIN, true))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAdminPinsANotice() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(new PostNotice(id, SOCIETY, AUTHOR, content(null, null), false))
                 .when(new PinNotice(id, SOCIETY, OTHER_ADMIN, true))
@@ -163,11 +171,15 @@ class NoticeTest {
     }
 
     @Test
-    void viewsAreRecordedOnlyForPublishedNotices() {
+    void aViewOfAScheduledNoticeIsNotRecorded() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(new PostNotice(id, SOCIETY, AUTHOR, content(T0.plus(LATER), null), false))
                 .when(new RecordNoticeView(id, SOCIETY, RESIDENT))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aViewOfAPublishedNoticeIsRecorded() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(new PostNotice(id, SOCIETY, AUTHOR, content(null, null), false))
                 .when(new RecordNoticeView(id, SOCIETY, RESIDENT))
