@@ -1,5 +1,6 @@
 package com.gatehouse.command.emergency;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyEscalated;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyMarkedFalseAlarm;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyRaised;
@@ -129,7 +130,9 @@ public class EmergencyNotifier {
             data.put("location", event.location());
         }
         data.putAll(extra);
-        return new NotificationContent(type, title, message, data, REFERENCE, event.emergencyId().toString());
+        // the message names the reporter and says what happened to them: filed under the reporter
+        return new NotificationContent(type, title, message, data, REFERENCE, event.emergencyId().toString(),
+                DataSubject.user(event.reportedBy().value()));
     }
 
     private static String who(EmergencyRaised event) {
