@@ -119,13 +119,14 @@ public class LiveFeeds implements DisposableBean {
                     String index = index(feed.name(), key);
                     subscribers.computeIfAbsent(index, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
                     return state.concatWith(subscriber.changes.asFlux().map(item -> (V) item))
-                            .takeUntilOther(subscriber.overflow.asMono())
                             .doFinally(signal -> subscribers.computeIfPresent(index, (k, set) -> {
                                 set.remove(subscriber);
                                 return set.isEmpty() ? null : set;
-                            }));
-                })
-                .publishOn(Schedulers.parallel(), PREFETCH);
+                            }))
+                            .publishOn(Schedulers.parallel(), PREFETCH)
+                            // after publishOn, which would hold the error behind the changes the client is not reading
+                            .takeUntilOther(subscriber.overflow.asMono());
+                });
     }
 
     /** On the signal listener's thread: decode once if anyone here follows one of the keys, and hand it over. */
