@@ -2,6 +2,7 @@ package com.gatehouse.projection.directory;
 
 import com.gatehouse.api.directory.SocietyEvent.FlatAdded;
 import com.gatehouse.api.directory.SocietyEvent.SocietyCreated;
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.directory.UserEvent.UserDeactivated;
 import com.gatehouse.api.directory.UserEvent.UserMovedToFlat;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
@@ -36,8 +37,9 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(SocietyCreated event) {
-        jdbc.update("insert into directory_society (id, name, city, created_at) values (?, ?, ?, ?) on conflict do nothing",
-                event.societyId().value(), event.name(), event.city(), ts(event.createdAt()));
+        jdbc.update("insert into directory_society (id, name, city, created_at, time_zone) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing", event.societyId().value(), event.name(), event.city(),
+                ts(event.createdAt()), event.timeZone() != null ? event.timeZone() : SocietyTimeZones.DEFAULT.getId());
     }
 
     @EventHandler
