@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Rows;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
@@ -64,15 +65,14 @@ public class EntryRequestReadModel {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
+        return Rows.instant(rs, column);
     }
 
     static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return Rows.ts(instant);
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-        return value == null ? null : Enum.valueOf(type, value);
+        return Rows.enumOrNull(type, value);
     }
 }

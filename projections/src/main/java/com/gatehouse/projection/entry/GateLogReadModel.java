@@ -29,7 +29,9 @@ public class GateLogReadModel {
             rs.getObject("flat_id", UUID.class), rs.getObject("society_id", UUID.class),
             rs.getObject("guard_id", UUID.class), rs.getObject("approved_by_id", UUID.class),
             instant(rs, "entered_at"), instant(rs, "exited_at"), rs.getObject("checked_out_by_id", UUID.class),
-            instant(rs, "overstay_alerted_at"));
+            instant(rs, "overstay_alerted_at"), rs.getObject("pre_approval_id", UUID.class),
+            rs.getString("auto_approval_reason") != null, rs.getString("auto_approval_reason"),
+            rs.getString("vehicle_number"), (Integer) rs.getObject("package_count"));
 
     private final JdbcTemplate jdbc;
 

@@ -117,7 +117,7 @@ public class EntryQueryController {
     }
 
     /** The flat a list is confined to: a resident's own (asking for another is 404), else the filter as given. */
-    static UUID flatScope(Caller caller, UUID requestedFlat) {
+    public static UUID flatScope(Caller caller, UUID requestedFlat) {
         if (caller.role() != Role.RESIDENT) {
             return requestedFlat;
         }

@@ -15,6 +15,7 @@ import com.gatehouse.api.staff.StaffViews.StaffView;
 import com.gatehouse.api.upload.StoredFiles;
 import com.gatehouse.projection.staff.StaffReadModel;
 import com.gatehouse.query.common.Blocking;
+import com.gatehouse.query.common.QrCardImage;
 import com.gatehouse.query.common.Paged;
 import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
@@ -134,7 +135,7 @@ public class StaffQueryController {
                     + "cards stop working when the card is rotated or the staff member deactivated (409 here then).")
     public Mono<ResponseEntity<Object>> qr(Caller caller, @PathVariable UUID staffId,
                                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean png = wantsPng(accept);
+        boolean png = QrCardImage.wantsPng(accept);
         return visible(caller, staffId).flatMap(staff -> {
             if (!staff.isActive()) {
                 return Mono.error(Problem.conflict(staff.name() + " is deactivated: there is no valid card"));
@@ -143,28 +144,12 @@ public class StaffQueryController {
                     staff.qrVersion()));
             var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
             if (png) {
-                return Blocking.read(() -> StaffCardImage.png(token, staff.name(), staff.staffType().name(),
+                return Blocking.read(() -> QrCardImage.png(token, staff.name(), staff.staffType().name(),
                                 staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null)))
                         .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
             }
             return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) new QrCode(token)));
         });
-    }
-
-    /** PNG when the client asks for an image before (or instead of) JSON. */
-    static boolean wantsPng(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        for (MediaType type : MediaType.parseMediaTypes(accept)) {
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.getType().equals("image") && type.isCompatibleWith(MediaType.IMAGE_PNG)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Mono<StaffView> visible(Caller caller, UUID staffId) {
