@@ -53,7 +53,15 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/v1/gate/preapprovals")
-@Tag(name = PreApprovalCommandController.TAG)
+@Tag(name = PreApprovalCommandController.TAG, description = """
+        A resident lets a visitor in ahead of time: a window (validFrom, validUntil) and a number of uses (maxUses, \
+        default 1). The visitor shows the QR code (a token signed by the server, of its own type; never an access \
+        token) or reads out the 6-digit entry code (unique among the society's active pre-approvals); a guard scans \
+        either and the visitor is in the gate log at once, marked pre-approved, and the flat is notified \
+        (VISITOR_ENTERED). Each scan is decided by the pre-approval itself: ten guards scanning a maxUses=3 \
+        pre-approval at the same instant admit exactly three visitors and create exactly three entries; the other \
+        seven get 409. It expires at validUntil by a persistent deadline (also across restarts) and may be \
+        cancelled by a resident of the flat.""")
 public class PreApprovalCommandController {
 
     public static final String TAG = "Pre-approvals";

@@ -1,0 +1,11 @@
+package com.gatehouse.api.gatepass;
+
+import java.util.UUID;
+
+/** Questions about gate passes, answered by the query side. */
+public sealed interface GatePassQuery {
+
+    /** Answers {@code Optional<GatePassView>}; updates carry the changed pass. */
+    record FindGatePass(UUID gatePassId) implements GatePassQuery {
+    }
+}
