@@ -42,6 +42,9 @@ public class EntryNotifications {
 
     @EventHandler
     void on(EntryRequestRaised event, EventMessage<?> message) {
+        if (event.autoApprovalReason() != null) {
+            return; // nobody is asked: the flat hears that the visitor entered (EntryAdmitted)
+        }
         notifications.toResidentsOfFlat(message.getIdentifier(), event.societyId(), event.flatId(), requestContent(event));
     }
 

@@ -47,11 +47,11 @@ public final class Where {
         return this;
     }
 
-    String sql() {
+    public String sql() {
         return sql.toString();
     }
 
-    List<Object> args() {
+    public List<Object> args() {
         return args;
     }
 }

@@ -75,4 +75,26 @@ public class EntryRequestReadModel {
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
         return Rows.enumOrNull(type, value);
     }
+
+    /** How many requests a guard raised that still wait for the flat (pending and not yet past their expiry). */
+    public long pendingOfGuard(UUID guardId, Instant now) {
+        return jdbc.queryForObject("""
+                select count(*) from entry_request where guard_id = ? and status = 'PENDING' and expires_at > ?""",
+                Long.class, guardId, Timestamp.from(now));
+    }
+
+    /** A society's requests raised within [from, to), counted by status. */
+    public java.util.Map<String, Long> countsByStatus(UUID societyId, Instant from, Instant to) {
+        var counts = new java.util.TreeMap<String, Long>();
+        for (EntryRequestStatus status : EntryRequestStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        jdbc.query("""
+                        select status, count(*) as n from entry_request
+                        where society_id = ? and created_at >= ? and created_at < ? group by status""",
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                }, societyId, Timestamp.from(from), Timestamp.from(to));
+        return counts;
+    }
 }

@@ -8,6 +8,8 @@ import com.gatehouse.api.gatepass.GatePassEvent.GatePassRequested;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassUsed;
 import com.gatehouse.api.gatepass.GatePassQuery.FindGatePass;
 import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.api.gatepass.ExpectedAtGate;
+import com.gatehouse.api.gatepass.GatePassQuery.WatchGatePasses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -108,10 +110,13 @@ public class GatePassProjection {
     }
 
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindGatePass.class)) {
+        if (!Subscribers.waitingFor(emitter, FindGatePass.class, WatchGatePasses.class)) {
             return;
         }
-        readModel.find(id).ifPresent(view -> emitter.emit(FindGatePass.class,
-                find -> find.gatePassId().equals(id), view));
+        readModel.find(id).ifPresent(view -> {
+            emitter.emit(FindGatePass.class, find -> find.gatePassId().equals(id), view);
+            emitter.emit(WatchGatePasses.class, watch -> watch.societyId().equals(view.societyId()),
+                    ExpectedAtGate.of(view));
+        });
     }
 }

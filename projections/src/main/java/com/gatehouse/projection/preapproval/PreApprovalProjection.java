@@ -8,6 +8,8 @@ import com.gatehouse.api.preapproval.PreApprovalQuery.FindPreApproval;
 import com.gatehouse.api.preapproval.PreApprovalStatus;
 import com.gatehouse.api.preapproval.PreApprovalViews.PreApprovalView;
 import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.api.gatepass.ExpectedAtGate;
+import com.gatehouse.api.gatepass.GatePassQuery.WatchGatePasses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -88,10 +90,13 @@ public class PreApprovalProjection {
     }
 
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindPreApproval.class)) {
+        if (!Subscribers.waitingFor(emitter, FindPreApproval.class, WatchGatePasses.class)) {
             return;
         }
-        readModel.find(id).ifPresent((PreApprovalView view) -> emitter.emit(FindPreApproval.class,
-                find -> find.preApprovalId().equals(id), view));
+        readModel.find(id).ifPresent((PreApprovalView view) -> {
+            emitter.emit(FindPreApproval.class, find -> find.preApprovalId().equals(id), view);
+            emitter.emit(WatchGatePasses.class, watch -> watch.societyId().equals(view.societyId()),
+                    ExpectedAtGate.of(view));
+        });
     }
 }

@@ -54,8 +54,15 @@ public class EntryStreams {
         return caller.role() == Role.RESIDENT ? EntryQueryController.flatScope(caller, null) : null;
     }
 
-    /** State, then changes; the subscription query is opened before the state is read, so nothing falls between. */
     private <V> Flux<V> watch(Object query, Class<V> type) {
+        return watch(queries, query, type);
+    }
+
+    /**
+     * State, then changes; the subscription query is opened before the state is read, so nothing falls between.
+     * The one way the gate's live feeds are served (also {@code gate.passes.stream}).
+     */
+    public static <V> Flux<V> watch(QueryGateway queries, Object query, Class<V> type) {
         return Flux.using(
                         () -> queries.subscriptionQuery(query.getClass().getName(), query,
                                 ResponseTypes.multipleInstancesOf(type), ResponseTypes.instanceOf(type), UPDATE_BUFFER),

@@ -133,4 +133,27 @@ class GatePassTest extends IntegrationTest {
         api().post(other.guard(), "/gate/passes/scan", Map.of("qrToken", preApprovalToken)).exchange().expectStatus().isBadRequest();
         api().post(other.guard(), "/gate/preapprovals/scan", Map.of("qrToken", foreignToken)).exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void theGateSeesTodaysPassesAndPreApprovalsFirstThenTheirChangesLive() throws Exception {
+        var society = api().newSociety();
+        UUID approvedPass = id(api().create(society.residentA1(), "/gate/passes", moveOut()));
+        api().patch(society.admin(), "/gate/passes/{id}/approve", Map.of(), approvedPass).exchange().expectStatus().isOk();
+        UUID pendingPass = id(api().create(society.residentA1(), "/gate/passes", moveOut()));
+        String guest = api().create(society.residentB(), "/gate/preapprovals", Map.of("visitorName", "Meena",
+                "visitorPhone", "9876543210", "visitorType", "GUEST",
+                "validUntil", Instant.now().plus(Duration.ofHours(1)).toString())).get("preApproval").get("id").asText();
+        try (var gate = new com.gatehouse.server.entry.Feed(
+                live().connect(com.gatehouse.server.support.Live.Transport.TCP, society.guard()), "gate.passes.stream")) {
+            // state: the approved pass and the guest of today; the pending pass is not expected yet
+            gate.next(com.gatehouse.server.entry.Feed.id(approvedPass, "kind", "GATE_PASS"), LIVE);
+            gate.next(com.gatehouse.server.entry.Feed.id(guest, "kind", "PRE_APPROVAL"), LIVE);
+            // then the changes: the pending pass approved
+            api().patch(society.admin(), "/gate/passes/{id}/approve", Map.of(), pendingPass).exchange().expectStatus().isOk();
+            gate.next(com.gatehouse.server.entry.Feed.id(pendingPass, "status", "APPROVED"), LIVE);
+            assertThat(gate.all()).noneMatch(frame -> frame.path("id").asText().equals(pendingPass.toString())
+                    && frame.path("status").asText().equals("PENDING"));
+        }
+        api().get(society.residentA1(), "/gate/passes/{id}", approvedPass).exchange().expectStatus().isOk();
+    }
 }
