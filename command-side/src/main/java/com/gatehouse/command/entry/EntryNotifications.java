@@ -1,5 +1,6 @@
 package com.gatehouse.command.entry;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
@@ -79,7 +80,7 @@ public class EntryNotifications {
         return new NotificationContent(delivery ? NotificationType.DELIVERY_REQUEST : NotificationType.ENTRY_REQUEST,
                 delivery ? "Delivery at the gate" : "Visitor at the gate",
                 who + " is at the gate. Approve or reject the entry.",
-                data, REFERENCE_REQUEST, event.requestId().toString());
+                data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
     }
 
     static NotificationContent enteredContent(EntryAdmitted event) {
@@ -96,9 +97,11 @@ public class EntryNotifications {
         putIfSet(data, "entryRequestId", event.requestId() == null ? null : event.requestId().toString());
         data.put("autoApprovalReason", event.autoApprovalReason());
         data.put("enteredAt", event.enteredAt().toString());
+        DataSubject about = event.requestId() != null ? DataSubject.visitor(event.requestId().value())
+                : event.preApprovalId() != null ? DataSubject.visitor(event.preApprovalId()) : null;
         return new NotificationContent(NotificationType.VISITOR_ENTERED, "Entered the gate",
                 who + " has entered (" + event.autoApprovalReason().toLowerCase(Locale.ROOT) + ").",
-                data, REFERENCE_ENTRY, event.entryId().toString());
+                data, REFERENCE_ENTRY, event.entryId().toString(), about);
     }
 
     static NotificationContent overstayContent(EntryOverstayed event) {
@@ -112,7 +115,8 @@ public class EntryNotifications {
         data.put("enteredAt", event.enteredAt().toString());
         return new NotificationContent(NotificationType.SYSTEM, "Overstay alert",
                 who + " entered at " + event.enteredAt() + " and has not checked out yet.",
-                data, REFERENCE_ENTRY, event.entryId().toString());
+                data, REFERENCE_ENTRY, event.entryId().toString(),
+                event.requestId() == null ? null : DataSubject.visitor(event.requestId().value()));
     }
 
     /** "SWIGGY delivery", "Asha (visitor)", "A cab", ... */

@@ -1,11 +1,14 @@
 package com.gatehouse.api.entry;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import static com.gatehouse.api.common.DataSubject.Kind.VISITOR;
 
 /** What happened to a gate-log entry. Every event names the society and the flat. */
 public sealed interface EntryEvent {
@@ -24,10 +27,13 @@ public sealed interface EntryEvent {
      * at the gate. The last four are null in events stored before they existed.
      */
     record EntryAdmitted(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId, EntryType type,
-                         String visitorName, String visitorPhone, ProviderTag providerTag, String photoKey,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorPhone, ProviderTag providerTag,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String photoKey,
                          UserId guardId, UserId approvedBy, Instant enteredAt, Instant overstayAt,
                          String overstayScheduleId, UUID preApprovalId, String autoApprovalReason,
-                         String vehicleNumber, Integer packageCount) implements EntryEvent {
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String vehicleNumber,
+                         Integer packageCount) implements EntryEvent {
 
         /** An entry admitted by a resident's decision on a request. */
         public EntryAdmitted(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId,
@@ -47,8 +53,12 @@ public sealed interface EntryEvent {
             implements EntryEvent {
     }
 
-    /** The entry was still open when its overstay deadline fired: raised once per entry. */
-    record EntryOverstayed(EntryId entryId, SocietyId societyId, FlatId flatId, EntryType type, String visitorName,
+    /**
+     * The entry was still open when its overstay deadline fired: raised once per entry. {@code requestId} (the
+     * visit, whose data the name is) is null in events stored before it was added.
+     */
+    record EntryOverstayed(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId,
+                           EntryType type, @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
                            ProviderTag providerTag, Instant enteredAt, Instant alertedAt) implements EntryEvent {
     }
 }

@@ -1,12 +1,15 @@
 package com.gatehouse.api.gatepass;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static com.gatehouse.api.common.DataSubject.Kind.VISITOR;
 
 /**
  * What happened to a gate pass. Every event names the society and the flat; decisions also name who asked,
@@ -23,8 +26,14 @@ public sealed interface GatePassEvent {
     /** {@code expiryScheduleId} is the persistent deadline that expires the pass at {@code validUntil}. */
     record GatePassRequested(GatePassId gatePassId, SocietyId societyId, FlatId flatId, UserId requestedBy,
                              GatePassType type, String title, String description, Instant validFrom,
-                             Instant validUntil, String vehicleNumber, String driverName, String driverPhone,
-                             List<String> items, String workerName, String workerPhone, String companyName,
+                             Instant validUntil,
+                             @PersonalData(subject = VISITOR, idFrom = "gatePassId") String vehicleNumber,
+                             @PersonalData(subject = VISITOR, idFrom = "gatePassId") String driverName,
+                             @PersonalData(subject = VISITOR, idFrom = "gatePassId") String driverPhone,
+                             List<String> items,
+                             @PersonalData(subject = VISITOR, idFrom = "gatePassId") String workerName,
+                             @PersonalData(subject = VISITOR, idFrom = "gatePassId") String workerPhone,
+                             String companyName,
                              List<UUID> attachments, Instant requestedAt, String expiryScheduleId)
             implements GatePassEvent {
     }

@@ -1,11 +1,14 @@
 package com.gatehouse.api.preapproval;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.entry.EntryId;
 
 import java.time.Instant;
+
+import static com.gatehouse.api.common.DataSubject.Kind.VISITOR;
 
 /**
  * What happened to a pre-approval. Every event names the society and the flat. After
@@ -25,8 +28,12 @@ public sealed interface PreApprovalEvent {
      * {@code expiryScheduleId} the persistent deadline that expires it at {@code validUntil}.
      */
     record PreApprovalCreated(PreApprovalId preApprovalId, SocietyId societyId, FlatId flatId, UserId createdBy,
-                              String visitorName, String visitorPhone, VisitorType visitorType, String purpose,
-                              String vehicleNumber, Instant validFrom, Instant validUntil, int maxUses, String code,
+                              @PersonalData(subject = VISITOR, idFrom = "preApprovalId") String visitorName,
+                              @PersonalData(subject = VISITOR, idFrom = "preApprovalId") String visitorPhone,
+                              VisitorType visitorType,
+                              @PersonalData(subject = VISITOR, idFrom = "preApprovalId") String purpose,
+                              @PersonalData(subject = VISITOR, idFrom = "preApprovalId") String vehicleNumber,
+                              Instant validFrom, Instant validUntil, int maxUses, String code,
                               Instant createdAt, String expiryScheduleId) implements PreApprovalEvent {
     }
 
@@ -35,7 +42,8 @@ public sealed interface PreApprovalEvent {
      * When {@code usedCount} reaches {@code maxUses} the pre-approval is USED.
      */
     record PreApprovalUsed(PreApprovalId preApprovalId, SocietyId societyId, FlatId flatId, EntryId entryId,
-                           UserId guardId, String visitorName, int usedCount, int maxUses, Instant usedAt)
+                           UserId guardId, @PersonalData(subject = VISITOR, idFrom = "preApprovalId") String visitorName,
+                           int usedCount, int maxUses, Instant usedAt)
             implements PreApprovalEvent {
     }
 
