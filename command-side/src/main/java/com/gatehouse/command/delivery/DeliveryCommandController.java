@@ -98,6 +98,9 @@ public class DeliveryCommandController {
     public Mono<ExpectedDeliveryView> expect(Caller caller, @Valid @RequestBody ExpectRequest body,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         FlatId flat = residentFlat(caller);
+        if (body.expectedDate().isAfter(LocalDate.now().plusYears(1))) {
+            throw Problem.invalid("expectedDate", "must be within a year");
+        }
         var id = Idempotency.newId(caller, "expected-delivery", key);
         return Mono.fromCallable(() -> body.expectedDate().plusDays(1).atStartOfDay(zones.zoneOf(caller.societyId()))
                         .toInstant())
