@@ -76,6 +76,7 @@ public class EntryRequest {
                     autoApproval);
             apply(autoApproved);
             // events applied in a constructor reach this instance only after it: decide from the event itself
+            // (same unit of work; the entry's event is published first, the request's after the constructor)
             admit(autoApproved, null, clock, deadlines, settings);
             return;
         }

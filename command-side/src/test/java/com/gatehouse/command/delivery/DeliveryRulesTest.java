@@ -93,8 +93,16 @@ class DeliveryRulesTest {
         expectations.givenCurrentTime(T0).when(expect())
                 .expectEvents(expected())
                 .expectScheduledDeadlineWithName(Duration.between(T0, LAPSES), ExpectedDelivery.LAPSE);
+    }
+
+    @Test
+    void aDayThatIsOverIsRefused() {
         expectations.givenCurrentTime(LAPSES).when(expect())
                 .expectException(problem(Problem.Kind.INVALID, "expectedDate")).expectNoEvents();
+    }
+
+    @Test
+    void aWindowNeedsBothEnds() {
         expectations.givenCurrentTime(T0)
                 .when(new ExpectDelivery(id, SOCIETY, FLAT, RESIDENT, ProviderTag.AMAZON, null, DAY,
                         LocalTime.NOON, null, LAPSES))
@@ -133,11 +141,15 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void itLapsesUnclaimedButNotOnceClaimed() {
+    void itLapsesUnclaimed() {
         expectations.givenCurrentTime(T0).andGivenCommands(expect())
                 .whenTimeElapses(Duration.between(T0, LAPSES))
                 .expectTriggeredDeadlinesWithName(ExpectedDelivery.LAPSE)
                 .expectEvents(new ExpectedDeliveryLapsed(id, SOCIETY, FLAT, LAPSES));
+    }
+
+    @Test
+    void aClaimedDeliveryDoesNotLapse() {
         expectations.givenCurrentTime(T0).andGivenCommands(expect(), new ClaimExpectedDelivery(id, SOCIETY, rider))
                 .whenTimeElapses(Duration.between(T0, LAPSES))
                 .expectNoEvents();
