@@ -150,10 +150,17 @@ public class EntryCommandController {
                     var command = new RaiseEntryRequest(requestId, SocietyId.of(caller.societyId()), flat,
                             new UserId(caller.userId()), type, visitorName, visitorPhone, providerTag, photoKey,
                             vehicleNumber, packageCount, decision.map(DeliveryAutoApproval.Decision::reason).orElse(null));
-                    return sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id),
-                                    EntryRequestView.class)
-                            .onErrorResume(error -> autoApproval.release(caller, decision.orElse(null), requestId)
-                                    .then(Mono.error(error)));
+                    // an auto-approved request is raised and approved in one unit of work: answer the approval
+                    Mono<EntryRequestView> sent = decision.isPresent()
+                            ? sender.sendAndAwait(caller, command, new FindEntryRequest(id), EntryRequestView.class,
+                                    view -> view.status() == EntryRequestStatus.APPROVED)
+                            : sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id),
+                                    EntryRequestView.class);
+                    return sent
+                            // the raise was refused: give the claim back (not when it was saved but not yet visible)
+                            .onErrorResume(error -> !(error instanceof Problem p && p.kind() == Problem.Kind.UNAVAILABLE),
+                                    error -> autoApproval.release(caller, decision.orElse(null), requestId)
+                                            .then(Mono.error(error)));
                 })));
     }
 
