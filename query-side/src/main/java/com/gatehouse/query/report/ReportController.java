@@ -71,7 +71,7 @@ public class ReportController {
         ZoneId zone = zones.zoneOf(society);
         TimeRange range = TimeRange.of(from, to, zone);
         Instant end = range.to() != null ? range.to()
-                : LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
+                : clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
         Instant start = range.from() != null ? range.from() : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             throw Problem.invalid("from", "must be before to");
