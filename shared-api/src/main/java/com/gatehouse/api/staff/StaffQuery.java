@@ -9,6 +9,14 @@ public sealed interface StaffQuery {
     record FindStaff(UUID staffId) implements StaffQuery {
     }
 
+    /** Answers {@code Optional<StaffBookingView>}. */
+    record FindStaffBooking(UUID bookingId) implements StaffQuery {
+    }
+
+    /** Answers {@code Optional<StaffReviewView>}. */
+    record FindStaffReview(UUID reviewId) implements StaffQuery {
+    }
+
     /** Answers {@code Optional<AttendanceView>}. */
     record FindAttendance(UUID attendanceId) implements StaffQuery {
     }
