@@ -1,5 +1,6 @@
 package com.gatehouse.command.staff;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.notification.NotificationContent;
@@ -77,7 +78,8 @@ public class StaffBookingNotifications {
     private void toFlat(String eventId, SocietyId society, FlatId flat, StaffId staff, UUID booking, String title,
                         String message, String status) {
         notifications.toResidentsOfFlat(eventId, society, flat, new NotificationContent(NotificationType.STAFF_BOOKING,
-                title, message, data(staff, booking, status), REFERENCE_TYPE, booking.toString()));
+                title, message, data(staff, booking, status), REFERENCE_TYPE, booking.toString(),
+                DataSubject.staff(staff.value())));
     }
 
     private static LinkedHashMap<String, Object> data(StaffId staff, UUID booking, String status) {

@@ -51,7 +51,9 @@ public sealed interface StaffEvent {
     }
 
     /** The whole profile after the change. */
-    record StaffProfileUpdated(StaffId staffId, SocietyId societyId, StaffProfile profile, Instant updatedAt)
+    record StaffProfileUpdated(StaffId staffId, SocietyId societyId,
+                               @PersonalData(subject = STAFF, idFrom = "staffId") StaffProfile profile,
+                               Instant updatedAt)
             implements StaffEvent {
     }
 
@@ -79,7 +81,7 @@ public sealed interface StaffEvent {
     }
 
     record StaffBookingRejected(StaffId staffId, SocietyId societyId, UUID bookingId, FlatId flatId, UserId by,
-                                String reason, Instant rejectedAt) implements StaffEvent {
+                                @PersonalData(subject = STAFF, idFrom = "staffId") String reason, Instant rejectedAt) implements StaffEvent {
     }
 
     record StaffBookingCancelled(StaffId staffId, SocietyId societyId, UUID bookingId, FlatId flatId, UserId by,
@@ -93,10 +95,10 @@ public sealed interface StaffEvent {
     /** {@code month}: the society's calendar month of the review ({@code 2026-12}), one per reviewer. */
     record StaffReviewed(StaffId staffId, SocietyId societyId, UUID reviewId, UserId reviewer, FlatId reviewerFlat,
                          String month, int rating, Integer quality, Integer punctuality, Integer behaviour,
-                         String comment, Instant reviewedAt) implements StaffEvent {
+                         @PersonalData(subject = STAFF, idFrom = "staffId") String comment, Instant reviewedAt) implements StaffEvent {
     }
 
-    record StaffReviewHidden(StaffId staffId, SocietyId societyId, UUID reviewId, UserId by, String reason,
-                             Instant hiddenAt) implements StaffEvent {
+    record StaffReviewHidden(StaffId staffId, SocietyId societyId, UUID reviewId, UserId by,
+                             @PersonalData(subject = STAFF, idFrom = "staffId") String reason, Instant hiddenAt) implements StaffEvent {
     }
 }
