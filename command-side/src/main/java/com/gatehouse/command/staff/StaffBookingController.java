@@ -8,6 +8,7 @@ import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.staff.StaffAvailability;
+import com.gatehouse.api.staff.StaffBookingStatus;
 import com.gatehouse.api.staff.StaffCommand.AcceptStaffBooking;
 import com.gatehouse.api.staff.StaffCommand.BookStaff;
 import com.gatehouse.api.staff.StaffCommand.CancelStaffBooking;
@@ -115,10 +116,12 @@ public class StaffBookingController {
                     + "personal data: only admins see them whole; residents and guards see them masked. A resident "
                     + "may edit only staff working for their flat. Answers the staff member.")
     public Mono<StaffView> profile(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody ProfileRequest body) {
-        var profile = new StaffProfile(body.languages(), body.experienceYears(), body.idProofType(), body.idProofNumber(),
-                body.address(), body.emergencyContactName(), body.emergencyContactPhone(), body.description());
-        return sender.sendAndRead(caller, new UpdateStaffProfile(new StaffId(staffId), society(caller),
-                        residentFlat(caller), profile), new FindStaff(staffId), StaffView.class)
+        var profile = StaffProfile.normalised(new StaffProfile(body.languages(), body.experienceYears(),
+                body.idProofType(), body.idProofNumber(), body.address(), body.emergencyContactName(),
+                body.emergencyContactPhone(), body.description()));
+        return sender.sendAndAwait(caller, new UpdateStaffProfile(new StaffId(staffId), society(caller),
+                        residentFlat(caller), profile), new FindStaff(staffId), StaffView.class,
+                        view -> view.profile().equals(profile))
                 .map(view -> view.seenBy(caller));
     }
 
@@ -133,7 +136,8 @@ public class StaffBookingController {
         Object command = body.verified()
                 ? new VerifyStaff(new StaffId(staffId), society(caller), new UserId(caller.userId()))
                 : new RevokeStaffVerification(new StaffId(staffId), society(caller), new UserId(caller.userId()));
-        return sender.sendAndRead(caller, command, new FindStaff(staffId), StaffView.class);
+        return sender.sendAndAwait(caller, command, new FindStaff(staffId), StaffView.class,
+                view -> view.isVerified() == body.verified());
     }
 
     @PatchMapping("/{staffId}/availability")
@@ -143,8 +147,10 @@ public class StaffBookingController {
                     + "follow from what happens and cannot be set (400). Staff on leave cannot be booked.")
     public Mono<StaffView> availability(Caller caller, @PathVariable UUID staffId,
                                         @Valid @RequestBody AvailabilityRequest body) {
-        return sender.sendAndRead(caller, new SetStaffAvailability(new StaffId(staffId), society(caller),
-                        residentFlat(caller), body.availability()), new FindStaff(staffId), StaffView.class)
+        // while she is checked in the view says BUSY whatever was chosen
+        return sender.sendAndAwait(caller, new SetStaffAvailability(new StaffId(staffId), society(caller),
+                        residentFlat(caller), body.availability()), new FindStaff(staffId), StaffView.class,
+                        view -> view.availability() == body.availability() || view.availability() == StaffAvailability.BUSY)
                 .map(view -> view.seenBy(caller));
     }
 
@@ -186,9 +192,10 @@ public class StaffBookingController {
     @Allowed(Role.ADMIN)
     @Operation(summary = "Confirm a PENDING booking on the staff member's behalf", description = "409 unless PENDING.")
     public Mono<StaffBookingView> accept(Caller caller, @PathVariable UUID bookingId) {
-        return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
+        return booking(caller, bookingId).flatMap(booking -> sender.sendAndAwait(caller,
                 new AcceptStaffBooking(new StaffId(booking.staffId()), society(caller), bookingId,
-                        new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class));
+                        new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class,
+                view -> view.status() == StaffBookingStatus.CONFIRMED));
     }
 
     @PatchMapping("/bookings/{bookingId}/reject")
@@ -196,9 +203,10 @@ public class StaffBookingController {
     @Operation(summary = "Decline a PENDING booking with a reason", description = "Body: {reason}. 409 unless PENDING.")
     public Mono<StaffBookingView> reject(Caller caller, @PathVariable UUID bookingId,
                                          @Valid @RequestBody RejectRequest body) {
-        return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
+        return booking(caller, bookingId).flatMap(booking -> sender.sendAndAwait(caller,
                 new RejectStaffBooking(new StaffId(booking.staffId()), society(caller), bookingId,
-                        new UserId(caller.userId()), body.reason()), new FindStaffBooking(bookingId), StaffBookingView.class));
+                        new UserId(caller.userId()), body.reason()), new FindStaffBooking(bookingId), StaffBookingView.class,
+                view -> view.status() == StaffBookingStatus.REJECTED));
     }
 
     @PatchMapping("/bookings/{bookingId}/cancel")
@@ -207,9 +215,10 @@ public class StaffBookingController {
             description = "A resident cancels only their own flat's bookings (another flat's: 404). 409 once it is "
                     + "rejected, cancelled or completed.")
     public Mono<StaffBookingView> cancel(Caller caller, @PathVariable UUID bookingId) {
-        return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
+        return booking(caller, bookingId).flatMap(booking -> sender.sendAndAwait(caller,
                 new CancelStaffBooking(new StaffId(booking.staffId()), society(caller), residentFlat(caller), bookingId,
-                        new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class));
+                        new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class,
+                view -> view.status() == StaffBookingStatus.CANCELLED));
     }
 
     @PatchMapping("/bookings/{bookingId}/complete")
@@ -219,10 +228,11 @@ public class StaffBookingController {
                     + "flat or an admin; 409 unless CONFIRMED.")
     public Mono<StaffBookingView> complete(Caller caller, @PathVariable UUID bookingId,
                                            @Valid @RequestBody CompleteRequest body) {
-        return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
+        return booking(caller, bookingId).flatMap(booking -> sender.sendAndAwait(caller,
                 new CompleteStaffBooking(new StaffId(booking.staffId()), society(caller), residentFlat(caller), bookingId,
                         new UserId(caller.userId()), body.actualDuration(), body.finalCost()),
-                new FindStaffBooking(bookingId), StaffBookingView.class));
+                new FindStaffBooking(bookingId), StaffBookingView.class,
+                view -> view.status() == StaffBookingStatus.COMPLETED));
     }
 
     @PostMapping("/{staffId}/reviews")
@@ -249,8 +259,9 @@ public class StaffBookingController {
                     + "average; the hiding is an event of the staff member's history (audited).")
     public Mono<StaffReviewView> hide(Caller caller, @PathVariable UUID staffId, @PathVariable UUID reviewId,
                                       @Valid @RequestBody HideRequest body) {
-        return sender.sendAndRead(caller, new HideStaffReview(new StaffId(staffId), society(caller), reviewId,
-                new UserId(caller.userId()), body.reason()), new FindStaffReview(reviewId), StaffReviewView.class);
+        return sender.sendAndAwait(caller, new HideStaffReview(new StaffId(staffId), society(caller), reviewId,
+                new UserId(caller.userId()), body.reason()), new FindStaffReview(reviewId), StaffReviewView.class,
+                StaffReviewView::hidden);
     }
 
     /** The booking as the caller may act on it, or 404. */

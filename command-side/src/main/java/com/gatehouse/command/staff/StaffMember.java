@@ -266,7 +266,7 @@ public class StaffMember {
     public void handle(UpdateStaffProfile cmd, Clock clock) {
         requireVisibleTo(cmd.societyId(), cmd.residentFlat());
         requireActive();
-        StaffProfile next = normalised(cmd.profile());
+        StaffProfile next = StaffProfile.normalised(cmd.profile());
         if (!next.equals(profile)) {
             apply(new StaffProfileUpdated(id, society, next, now(clock)));
         }
@@ -443,32 +443,6 @@ public class StaffMember {
         if (value < 1 || value > 5) {
             throw Problem.invalid(field, "must be from 1 to 5");
         }
-    }
-
-    private static StaffProfile normalised(StaffProfile given) {
-        if (given == null) {
-            return StaffProfile.EMPTY;
-        }
-        var languages = new ArrayList<String>();
-        for (String language : given.languages()) {
-            String clean = blankToNull(language);
-            if (clean != null && languages.stream().noneMatch(clean::equalsIgnoreCase)) {
-                languages.add(clean);
-            }
-        }
-        if (languages.size() > 10) {
-            throw Problem.invalid("languages", "at most 10");
-        }
-        if (given.experienceYears() != null && (given.experienceYears() < 0 || given.experienceYears() > 70)) {
-            throw Problem.invalid("experienceYears", "must be from 0 to 70");
-        }
-        if (blankToNull(given.idProofNumber()) != null && blankToNull(given.idProofType()) == null) {
-            throw Problem.invalid("idProofType", "is required with idProofNumber");
-        }
-        return new StaffProfile(languages, given.experienceYears(), blankToNull(given.idProofType()),
-                blankToNull(given.idProofNumber()), blankToNull(given.address()),
-                blankToNull(given.emergencyContactName()), blankToNull(given.emergencyContactPhone()),
-                blankToNull(given.description()));
     }
 
     /** Closes a visit nobody checked out, at the moment it was due (so the duration is exactly the limit). */
