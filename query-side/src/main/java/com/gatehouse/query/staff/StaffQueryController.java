@@ -192,13 +192,16 @@ public class StaffQueryController {
     @Operation(summary = "Reviews of a staff member, newest first",
             description = "Response: {reviews: [{id, staffId, reviewerId, flatId, month, rating, quality, punctuality, "
                     + "behaviour, comment, hidden, hiddenReason, createdAt}], pagination}. reviewerId and flatId are "
-                    + "shown to admins and to the reviewer only; hidden reviews are listed to admins only.")
+                    + "shown to admins and to the reviewer only; hidden reviews are listed to admins only. Any member of "
+                    + "the society may read them (to choose whom to book).")
     public Mono<Map<String, Object>> reviews(Caller caller, @PathVariable UUID staffId,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         boolean admin = caller.role() == Role.ADMIN || caller.role() == Role.SUPER_ADMIN;
-        return visible(caller, staffId).flatMap(staff -> Blocking.read(() -> {
+        return Blocking.readOptional(() -> readModel.staff(staffId))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
+                .map(view -> view.offeredTo(caller)).flatMap(staff -> Blocking.read(() -> {
             var slice = readModel.reviews(staffId, admin, request);
             return Paged.body("reviews", new PageRequest.Slice<>(
                     slice.items().stream().map(review -> review.seenBy(caller)).toList(), slice.total()), request);
@@ -251,7 +254,9 @@ public class StaffQueryController {
     @Operation(summary = "Staff who can be booked for a slot",
             description = "date=YYYY-MM-DD, startTime and endTime as HH:MM (the society's time zone), staffType optional. "
                     + "Active staff whose availability is AVAILABLE and who hold no PENDING or CONFIRMED booking "
-                    + "overlapping the slot; verified first, then by rating and name. Response: {staff: [...]}.")
+                    + "overlapping the slot; verified first, then by rating and name. Response: {staff: [...]}: any staff "
+                    + "member of the society can be booked, so residents see them all here, without their flats and "
+                    + "with the profile masked.")
     public Mono<Map<String, Object>> available(Caller caller, @RequestParam String date, @RequestParam String startTime,
                                                @RequestParam String endTime,
                                                @RequestParam(required = false) StaffType staffType) {
@@ -277,7 +282,7 @@ public class StaffQueryController {
             var zone = zones.zoneOf(society);
             var staff = readModel.availableFor(society, staffType, day.atTime(start).atZone(zone).toInstant(),
                     day.atTime(end).atZone(zone).toInstant());
-            return Map.<String, Object>of("staff", staff.stream().map(view -> view.seenBy(caller)).toList());
+            return Map.<String, Object>of("staff", staff.stream().map(view -> view.offeredTo(caller)).toList());
         });
     }
 

@@ -51,6 +51,22 @@ public final class StaffViews {
                     isCurrentlyWorking, currentAttendanceId, currentCheckInTime, qrVersion, createdAt, updatedAt,
                     profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews);
         }
+
+        /**
+         * The view offered to someone picking staff to book (or reading their reviews): every member of the society
+         * sees its staff, without the flats they work for and with the profile masked (admins: everything).
+         */
+        public StaffView offeredTo(Caller caller) {
+            if (!caller.canSeeSociety(societyId)) {
+                throw Problem.notFound("Staff member");
+            }
+            if (caller.role() == Role.ADMIN || caller.role() == Role.SUPER_ADMIN) {
+                return this;
+            }
+            return new StaffView(id, societyId, name, phone, staffType, photoKey, List.of(), isActive,
+                    isCurrentlyWorking, currentAttendanceId, currentCheckInTime, qrVersion, createdAt, updatedAt,
+                    profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews);
+        }
     }
 
     /**
