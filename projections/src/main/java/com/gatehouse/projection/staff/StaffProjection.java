@@ -1,6 +1,7 @@
 package com.gatehouse.projection.staff;
 
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
@@ -22,18 +23,11 @@ import com.gatehouse.api.staff.StaffEvent.StaffDeactivated;
 import com.gatehouse.api.staff.StaffEvent.StaffRegistered;
 import com.gatehouse.api.staff.StaffEvent.StaffUnassignedFromFlat;
 import com.gatehouse.api.staff.StaffEvent.StaffUpdated;
-import com.gatehouse.api.staff.StaffQuery.FindAttendance;
-import com.gatehouse.api.staff.StaffQuery.FindLatestAttendanceOfStaff;
-import com.gatehouse.api.staff.StaffQuery.FindStaff;
-import com.gatehouse.api.staff.StaffQuery.FindStaffBooking;
-import com.gatehouse.api.staff.StaffQuery.FindStaffReview;
-import com.gatehouse.api.staff.StaffQuery.WatchAttendance;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,15 +47,17 @@ import java.util.UUID;
 public class StaffProjection {
 
     public static final String GROUP = "staff";
+    /** Every check-in and check-out, keyed by {@link LiveFeed#society} and {@link LiveFeed#flat} (each flat served). */
+    public static final LiveFeed<AttendanceView> ATTENDANCE = LiveFeed.of("staff-attendance", AttendanceView.class);
 
     private final JdbcTemplate jdbc;
     private final StaffReadModel readModel;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
 
-    public StaffProjection(JdbcTemplate jdbc, StaffReadModel readModel, QueryUpdateEmitter emitter) {
+    public StaffProjection(JdbcTemplate jdbc, StaffReadModel readModel, LiveFeeds live) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
+        this.live = live;
     }
 
     @EventHandler
@@ -73,7 +69,6 @@ public class StaffProjection {
                 event.staffId().value(), event.societyId().value(), event.name(), event.phone(),
                 event.staffType().name(), event.photoKey(), ids(event.flatIds()), event.cardVersion(),
                 ts(event.registeredAt()), ts(event.registeredAt()), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -83,7 +78,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 event.name(), event.phone(), event.staffType().name(), event.photoKey(), ts(event.updatedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -93,7 +87,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 event.flatId().value(), event.flatId().value(), ts(event.assignedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -102,21 +95,18 @@ public class StaffProjection {
                         update staff_member set flat_ids = array_remove(flat_ids, ?), updated_at = ?, version = ?
                         where id = ? and version < ?""",
                 event.flatId().value(), ts(event.unassignedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
     void on(StaffDeactivated event, @SequenceNumber long version) {
         jdbc.update("update staff_member set active = false, updated_at = ?, version = ? where id = ? and version < ?",
                 ts(event.deactivatedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
     void on(StaffCardRotated event, @SequenceNumber long version) {
         jdbc.update("update staff_member set qr_version = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 event.cardVersion(), ts(event.rotatedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -132,7 +122,6 @@ public class StaffProjection {
                 event.attendanceId().value(), event.staffId().value(), event.societyId().value(), event.staffName(),
                 event.staffType().name(), ids(event.flatIds()), ts(event.checkInTime()),
                 event.guardId() == null ? null : event.guardId().value());
-        emitStaff(event.staffId().value());
         emitAttendance(event.attendanceId().value(), event.staffId().value(), event.societyId().value(),
                 event.flatIds());
     }
@@ -149,7 +138,6 @@ public class StaffProjection {
                 ts(event.checkOutTime()), event.durationMinutes(),
                 event.guardId() == null ? null : event.guardId().value(), event.workCompleted(), event.autoClosed(),
                 event.attendanceId().value());
-        emitStaff(event.staffId().value());
         emitAttendance(event.attendanceId().value(), event.staffId().value(), event.societyId().value(),
                 event.flatIds());
     }
@@ -165,7 +153,6 @@ public class StaffProjection {
                 profile.idProofNumber(), profile.address(), profile.emergencyContactName(),
                 profile.emergencyContactPhone(), profile.description(), ts(event.updatedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -175,7 +162,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 ts(event.verifiedAt()), event.verifiedBy().value(), ts(event.verifiedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -184,14 +170,12 @@ public class StaffProjection {
                         update staff_member set verified = false, verified_at = null, verified_by = null, updated_at = ?,
                             version = ? where id = ? and version < ?""",
                 ts(event.revokedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
     void on(StaffAvailabilityChanged event, @SequenceNumber long version) {
         jdbc.update("update staff_member set availability = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 event.availability().name(), ts(event.changedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -207,21 +191,18 @@ public class StaffProjection {
                 event.endTime(), ts(event.startsAt()), ts(event.endsAt()), event.workType(), event.requirements(),
                 ts(event.bookedAt()), ts(event.bookedAt()), version, event.staffId().value());
         touch(event.staffId().value(), version);
-        emitBooking(event.bookingId());
     }
 
     @EventHandler
     void on(StaffBookingAccepted event, @SequenceNumber long version) {
         decided(event.bookingId(), "CONFIRMED", event.by().value(), event.acceptedAt(), null, version);
         touch(event.staffId().value(), version);
-        emitBooking(event.bookingId());
     }
 
     @EventHandler
     void on(StaffBookingRejected event, @SequenceNumber long version) {
         decided(event.bookingId(), "REJECTED", event.by().value(), event.rejectedAt(), event.reason(), version);
         touch(event.staffId().value(), version);
-        emitBooking(event.bookingId());
     }
 
     @EventHandler
@@ -229,7 +210,6 @@ public class StaffProjection {
         jdbc.update("update staff_booking set status = 'CANCELLED', updated_at = ?, version = ? where id = ? and version < ?",
                 ts(event.cancelledAt()), version, event.bookingId(), version);
         touch(event.staffId().value(), version);
-        emitBooking(event.bookingId());
     }
 
     @EventHandler
@@ -239,7 +219,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 event.actualMinutes(), event.finalCost(), ts(event.completedAt()), version, event.bookingId(), version);
         touch(event.staffId().value(), version);
-        emitBooking(event.bookingId());
     }
 
     @EventHandler
@@ -252,7 +231,6 @@ public class StaffProjection {
                 event.reviewerFlat().value(), event.month(), event.rating(), event.quality(), event.punctuality(),
                 event.behaviour(), event.comment(), ts(event.reviewedAt()), version);
         rate(event.staffId().value(), version);
-        emitReview(event.reviewId());
     }
 
     @EventHandler
@@ -262,7 +240,6 @@ public class StaffProjection {
                         where id = ? and version < ?""",
                 event.by().value(), event.reason(), ts(event.hiddenAt()), version, event.reviewId(), version);
         rate(event.staffId().value(), version);
-        emitReview(event.reviewId());
     }
 
     private void decided(UUID booking, String status, UUID by, Instant at, String reason, long version) {
@@ -284,7 +261,6 @@ public class StaffProjection {
                         from (select round(avg(rating), 2) as average, count(*) as n from staff_review
                               where staff_id = ? and not hidden) r
                         where m.id = ?""", version, staff, staff);
-        emitStaff(staff);
     }
 
     @ResetHandler
@@ -292,37 +268,15 @@ public class StaffProjection {
         jdbc.update("truncate staff_member, staff_attendance, staff_booking, staff_review");
     }
 
-    private void emitStaff(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindStaff.class)) {
-            return;
-        }
-        readModel.staff(id).ifPresent(view -> emitter.emit(FindStaff.class, q -> q.staffId().equals(id), view));
-    }
-
-    private void emitBooking(UUID booking) {
-        if (Subscribers.waitingFor(emitter, FindStaffBooking.class)) {
-            readModel.booking(booking).ifPresent(view -> emitter.emit(FindStaffBooking.class,
-                    q -> q.bookingId().equals(booking), view));
-        }
-    }
-
-    private void emitReview(UUID review) {
-        if (Subscribers.waitingFor(emitter, FindStaffReview.class)) {
-            readModel.review(review).ifPresent(view -> emitter.emit(FindStaffReview.class,
-                    q -> q.reviewId().equals(review), view));
-        }
-    }
-
+    /** Sends the visit as it is now to the live feeds of its society and of each flat the staff member works for. */
     private void emitAttendance(UUID attendanceId, UUID staffId, UUID societyId, List<FlatId> flats) {
-        if (!Subscribers.waitingFor(emitter, FindAttendance.class, FindLatestAttendanceOfStaff.class,
-                WatchAttendance.class)) {
-            return;
-        }
-        readModel.attendance(attendanceId).ifPresent((AttendanceView view) -> {
-            emitter.emit(FindAttendance.class, q -> q.attendanceId().equals(attendanceId), view);
-            emitter.emit(FindLatestAttendanceOfStaff.class, q -> q.staffId().equals(staffId), view);
-            emitter.emit(WatchAttendance.class, q -> q.societyId().equals(societyId)
-                    && (q.flatId() == null || flats.stream().anyMatch(flat -> flat.value().equals(q.flatId()))), view);
+        readModel.attendance(attendanceId).ifPresent(view -> {
+            String[] keys = new String[flats.size() + 1];
+            keys[0] = LiveFeed.society(societyId);
+            for (int i = 0; i < flats.size(); i++) {
+                keys[i + 1] = LiveFeed.flat(flats.get(i).value());
+            }
+            live.publish(ATTENDANCE, view, keys);
         });
     }
 
