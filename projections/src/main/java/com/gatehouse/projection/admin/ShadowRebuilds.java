@@ -199,6 +199,7 @@ public class ShadowRebuilds {
             throw Problem.conflict("'" + group + "' names no tables in a @ResetHandler: nothing to rebuild");
         }
         // the row first: one rebuild of a group at a time across every instance
+        Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: every instance shows the same
         int claimed = jdbc.update("""
                 insert into projection_rebuild (processing_group, state, token, token_type, position, started_at,
                                                 switched_at, failure, owner, heartbeat_at)
@@ -208,7 +209,7 @@ public class ShadowRebuilds {
                     owner = excluded.owner, heartbeat_at = now()
                 where projection_rebuild.state <> 'BUILDING' or projection_rebuild.heartbeat_at is null
                    or projection_rebuild.heartbeat_at < now() - make_interval(secs => ?)""",
-                group, Timestamp.from(Instant.now()), owner, ORPHANED_AFTER.toSeconds());
+                group, Timestamp.from(startedAt), owner, ORPHANED_AFTER.toSeconds());
         if (claimed == 0) {
             throw Problem.conflict("'" + group + "' is already being rebuilt (by another instance)");
         }
@@ -218,7 +219,7 @@ public class ShadowRebuilds {
             abandon(group, "its tables could not be copied: " + e.getMessage());
             throw e;
         }
-        launch(new Rebuild(processor, handlers, tables, null, Instant.now()));
+        launch(new Rebuild(processor, handlers, tables, null, startedAt));
         log.info("Rebuild of projection '{}' started beside its tables {}", group, tables);
     }
 

@@ -139,7 +139,7 @@ class TwoInstancesTest {
                 var rebuildsA = a.context().getBean(ShadowRebuilds.class);
                 Api.User operator = apiB.platformAdmin();
                 JsonNode started = apiB.post(operator, "/admin/projections/{name}/replay", Map.of(), group)
-                        .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+                        .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
                 assertThat(started.get("rebuild").get("state").asText()).isEqualTo("BUILDING");
                 apiA.post(operator, "/admin/projections/{name}/replay", Map.of(), group).exchange()
                         .expectStatus().isEqualTo(409); // A knows B runs it
