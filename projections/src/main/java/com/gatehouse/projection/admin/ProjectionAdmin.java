@@ -8,9 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -117,19 +115,14 @@ public class ProjectionAdmin {
     }
 
     /**
-     * The lowest position over every segment of the group, whichever instance runs it: this instance's live position
-     * for the segments it runs, the committed one in the token store for the others (read without claiming them).
+     * The lowest position of the segments this instance runs or, when it runs none, of every segment as committed
+     * in the token store (read without claiming them: another instance may hold them).
      */
     private long position(String name, List<EventTrackerStatus> local) {
-        Map<Integer, Long> bySegment = new HashMap<>();
-        storedTokens.of(name).forEach((segment, stored) -> bySegment.put(segment, stored.position()));
-        for (EventTrackerStatus status : local) {
-            OptionalLong current = status.getCurrentPosition();
-            if (current.isPresent()) {
-                bySegment.put(status.getSegment().getSegmentId(), current.getAsLong());
-            }
-        }
-        return bySegment.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        return local.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).min()
+                .orElseGet(() -> storedTokens.of(name).values().stream().mapToLong(StoredTokens.Stored::position)
+                        .min().orElse(0));
     }
 
     /** The position of the newest event, from the event store's API (PostgreSQL or Axon Server alike). */

@@ -333,14 +333,17 @@ public class ShadowRebuilds {
         launch(new Rebuild(processor, handlers, tables, from, ((Timestamp) row.get("started_at")).toInstant()));
     }
 
-    /** A switch on some instance asks every instance to pause the group's live processing, then to resume it. */
+    /**
+     * A switch on another instance asks this one to pause the group's live processing, then to resume it
+     * ({@code <verb> <group> <owner>}; the instance that switches pauses and resumes its own processor itself).
+     */
     private void onSignal(String payload) {
-        int space = payload.indexOf(' ');
-        if (space < 0) {
+        String[] parts = payload.split(" ");
+        if (parts.length != 3 || owner.equals(parts[2])) {
             return;
         }
-        String verb = payload.substring(0, space);
-        String group = payload.substring(space + 1);
+        String verb = parts[0];
+        String group = parts[1];
         processing.eventProcessor(group, StreamingEventProcessor.class).ifPresent(processor -> switching.execute(() -> {
             if ("pause".equals(verb)) {
                 ScheduledFuture<?> safety = switching.schedule(() -> resumeLocally(group, processor),
@@ -617,7 +620,7 @@ public class ShadowRebuilds {
             state = State.SWITCHING;
             long paused = System.nanoTime();
             Set<Integer> claimed = new HashSet<>();
-            signals.publish(SIGNALS, "pause " + group);
+            signals.publish(SIGNALS, "pause " + group + " " + owner);
             processor.shutDown();
             try {
                 Map<Segment, TrackingToken> stored = claimAll(claimed);
@@ -660,7 +663,7 @@ public class ShadowRebuilds {
             } finally {
                 releaseClaims(claimed);
                 processor.start();
-                signals.publish(SIGNALS, "resume " + group);
+                signals.publish(SIGNALS, "resume " + group + " " + owner);
             }
             log.info("Rebuild of projection '{}' switched in at position {} (live processing paused {} ms)", group,
                     position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - paused));
