@@ -1,5 +1,6 @@
 package com.gatehouse.command.entry;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryType;
@@ -65,7 +66,7 @@ public class EntryNotifications {
         return new NotificationContent(delivery ? NotificationType.DELIVERY_REQUEST : NotificationType.ENTRY_REQUEST,
                 delivery ? "Delivery at the gate" : "Visitor at the gate",
                 who + " is at the gate. Approve or reject the entry.",
-                data, REFERENCE_REQUEST, event.requestId().toString());
+                data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
     }
 
     static NotificationContent overstayContent(EntryOverstayed event) {
@@ -79,7 +80,8 @@ public class EntryNotifications {
         data.put("enteredAt", event.enteredAt().toString());
         return new NotificationContent(NotificationType.SYSTEM, "Overstay alert",
                 who + " entered at " + event.enteredAt() + " and has not checked out yet.",
-                data, REFERENCE_ENTRY, event.entryId().toString());
+                data, REFERENCE_ENTRY, event.entryId().toString(),
+                event.requestId() == null ? null : DataSubject.visitor(event.requestId().value()));
     }
 
     /** "SWIGGY delivery", "Asha (visitor)", "A cab", ... */
