@@ -128,7 +128,7 @@ public class EntryCommandController {
                 body.providerTag(), body.photoKey(), body.vehicleNumber(), body.packageCount())
                 .flatMap(request -> request.entryId() == null || request.status() != EntryRequestStatus.APPROVED
                         ? Mono.just(new WalkIn(false, null, request, null))
-                        : sender.sendAndAwait(caller, null, new FindEntry(request.entryId()), EntryView.class, v -> true)
+                        : sender.awaitView(new FindEntry(request.entryId()), EntryView.class, request.entryId().toString())
                         .map(entry -> new WalkIn(entry.autoApproved(), entry.autoApprovalReason(), request, entry)));
     }
 
@@ -170,11 +170,10 @@ public class EntryCommandController {
             description = "Answers the request with entryId (the gate-log entry). 409 names the status when the "
                     + "request was already decided or has expired; another flat's request is 404.")
     public Mono<EntryRequestView> approve(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new ApproveEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId())),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.APPROVED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -184,11 +183,10 @@ public class EntryCommandController {
     public Mono<EntryRequestView> reject(Caller caller, @PathVariable UUID id,
                                          @Valid @RequestBody(required = false) RejectRequest body) {
         String reason = body == null ? null : body.reason();
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new RejectEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId()), reason),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.REJECTED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -196,9 +194,9 @@ public class EntryCommandController {
     @Allowed(Role.GUARD)
     @Operation(summary = "Check a visitor out of the gate log", description = "Answers the entry with exitedAt; 409 when already checked out.")
     public Mono<EntryView> checkOut(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new CheckOutEntry(new EntryId(id), new UserId(caller.userId()), SocietyId.of(caller.societyId())),
-                        new FindEntry(id), EntryView.class, view -> view.exitedAt() != null)
+                        new FindEntry(id), EntryView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry"));
     }
 

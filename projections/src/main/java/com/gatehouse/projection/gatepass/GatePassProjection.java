@@ -7,9 +7,10 @@ import com.gatehouse.api.gatepass.GatePassEvent.GatePassRejected;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassRequested;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassUsed;
 import com.gatehouse.api.gatepass.GatePassQuery.FindGatePass;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.gatepass.ExpectedAtGate;
-import com.gatehouse.api.gatepass.GatePassQuery.WatchGatePasses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,7 +38,14 @@ public class GatePassProjection {
     private final GatePassReadModel readModel;
     private final QueryUpdateEmitter emitter;
 
-    public GatePassProjection(JdbcTemplate jdbc, GatePassReadModel readModel, QueryUpdateEmitter emitter) {
+    /** What the gate expects today (gate passes and pre-approvals), keyed by {@link LiveFeed#society}. */
+    public static final LiveFeed<ExpectedAtGate> EXPECTED = LiveFeed.of("gate-expected", ExpectedAtGate.class);
+
+    private final LiveFeeds live;
+
+    public GatePassProjection(JdbcTemplate jdbc, GatePassReadModel readModel, QueryUpdateEmitter emitter,
+                              LiveFeeds live) {
+        this.live = live;
         this.jdbc = jdbc;
         this.readModel = readModel;
         this.emitter = emitter;
@@ -110,13 +118,11 @@ public class GatePassProjection {
     }
 
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindGatePass.class, WatchGatePasses.class)) {
-            return;
-        }
         readModel.find(id).ifPresent(view -> {
-            emitter.emit(FindGatePass.class, find -> find.gatePassId().equals(id), view);
-            emitter.emit(WatchGatePasses.class, watch -> watch.societyId().equals(view.societyId()),
-                    ExpectedAtGate.of(view));
+            live.publish(EXPECTED, ExpectedAtGate.of(view), LiveFeed.society(view.societyId()));
+            if (Subscribers.waitingFor(emitter, FindGatePass.class)) {
+                emitter.emit(FindGatePass.class, find -> find.gatePassId().equals(id), view);
+            }
         });
     }
 }

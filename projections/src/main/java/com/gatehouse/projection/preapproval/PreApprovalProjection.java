@@ -7,9 +7,11 @@ import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalUsed;
 import com.gatehouse.api.preapproval.PreApprovalQuery.FindPreApproval;
 import com.gatehouse.api.preapproval.PreApprovalStatus;
 import com.gatehouse.api.preapproval.PreApprovalViews.PreApprovalView;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
+import com.gatehouse.projection.gatepass.GatePassProjection;
 import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.gatepass.ExpectedAtGate;
-import com.gatehouse.api.gatepass.GatePassQuery.WatchGatePasses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,7 +39,11 @@ public class PreApprovalProjection {
     private final PreApprovalReadModel readModel;
     private final QueryUpdateEmitter emitter;
 
-    public PreApprovalProjection(JdbcTemplate jdbc, PreApprovalReadModel readModel, QueryUpdateEmitter emitter) {
+    private final LiveFeeds live;
+
+    public PreApprovalProjection(JdbcTemplate jdbc, PreApprovalReadModel readModel, QueryUpdateEmitter emitter,
+                                 LiveFeeds live) {
+        this.live = live;
         this.jdbc = jdbc;
         this.readModel = readModel;
         this.emitter = emitter;
@@ -90,13 +96,11 @@ public class PreApprovalProjection {
     }
 
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindPreApproval.class, WatchGatePasses.class)) {
-            return;
-        }
         readModel.find(id).ifPresent((PreApprovalView view) -> {
-            emitter.emit(FindPreApproval.class, find -> find.preApprovalId().equals(id), view);
-            emitter.emit(WatchGatePasses.class, watch -> watch.societyId().equals(view.societyId()),
-                    ExpectedAtGate.of(view));
+            live.publish(GatePassProjection.EXPECTED, ExpectedAtGate.of(view), LiveFeed.society(view.societyId()));
+            if (Subscribers.waitingFor(emitter, FindPreApproval.class)) {
+                emitter.emit(FindPreApproval.class, find -> find.preApprovalId().equals(id), view);
+            }
         });
     }
 }

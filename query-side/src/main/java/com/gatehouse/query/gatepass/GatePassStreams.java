@@ -5,13 +5,13 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.gatepass.ExpectedAtGate;
 import com.gatehouse.api.gatepass.GatePassQuery;
-import com.gatehouse.api.gatepass.GatePassQuery.WatchGatePasses;
 import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.projection.gatepass.GatePassReadModel;
 import com.gatehouse.projection.preapproval.PreApprovalReadModel;
-import com.gatehouse.query.entry.EntryStreams;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.QueryHandler;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
+import com.gatehouse.projection.gatepass.GatePassProjection;
+import com.gatehouse.query.common.Blocking;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -32,15 +32,15 @@ import java.util.List;
 @Controller
 public class GatePassStreams {
 
-    private final QueryGateway queries;
+    private final LiveFeeds live;
     private final GatePassReadModel passes;
     private final PreApprovalReadModel preApprovals;
     private final SocietyTimeZones zones;
     private final Clock clock;
 
-    public GatePassStreams(QueryGateway queries, GatePassReadModel passes, PreApprovalReadModel preApprovals,
+    public GatePassStreams(LiveFeeds live, GatePassReadModel passes, PreApprovalReadModel preApprovals,
                            SocietyTimeZones zones, Clock clock) {
-        this.queries = queries;
+        this.live = live;
         this.passes = passes;
         this.preApprovals = preApprovals;
         this.zones = zones;
@@ -50,19 +50,21 @@ public class GatePassStreams {
     @MessageMapping("gate.passes.stream")
     @Allowed({Role.GUARD, Role.ADMIN})
     public Flux<ExpectedAtGate> passes(Caller caller) {
-        return EntryStreams.watch(queries, new WatchGatePasses(caller.societyId()), ExpectedAtGate.class);
+        var society = caller.societyId();
+        return live.query(GatePassProjection.EXPECTED, LiveFeed.society(society),
+                Blocking.read(() -> expectedToday(society)).flatMapIterable(list -> list));
     }
 
-    @QueryHandler
-    public List<ExpectedAtGate> handle(WatchGatePasses query) {
-        ZoneId zone = zones.zoneOf(query.societyId());
+    /** Approved gate passes and active pre-approvals valid at some time today (society time), soonest first. */
+    List<ExpectedAtGate> expectedToday(java.util.UUID society) {
+        ZoneId zone = zones.zoneOf(society);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant from = today.atStartOfDay(zone).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
         List<ExpectedAtGate> state = new ArrayList<>();
-        passes.approvedBetween(query.societyId(), from, to, GatePassQuery.INITIAL_LIMIT)
+        passes.approvedBetween(society, from, to, GatePassQuery.INITIAL_LIMIT)
                 .forEach(pass -> state.add(ExpectedAtGate.of(pass)));
-        preApprovals.activeBetween(query.societyId(), from, to, GatePassQuery.INITIAL_LIMIT)
+        preApprovals.activeBetween(society, from, to, GatePassQuery.INITIAL_LIMIT)
                 .forEach(preApproval -> state.add(ExpectedAtGate.of(preApproval)));
         state.sort(Comparator.comparing(ExpectedAtGate::validFrom).thenComparing(ExpectedAtGate::id));
         return state.size() > GatePassQuery.INITIAL_LIMIT ? state.subList(0, GatePassQuery.INITIAL_LIMIT) : state;

@@ -6,5 +6,7 @@ public enum NotificationType {
     /** A visitor came in without anyone being asked: pre-approved, an expected delivery, a standing rule. */
     VISITOR_ENTERED,
     /** A gate pass was approved or rejected (to the resident who asked for it). */
-    GATE_PASS_DECISION
+    GATE_PASS_DECISION,
+    /** A domestic staff booking was requested, accepted, rejected, cancelled or completed. */
+    STAFF_BOOKING
 }
