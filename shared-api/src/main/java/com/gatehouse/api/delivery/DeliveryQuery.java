@@ -1,5 +1,6 @@
 package com.gatehouse.api.delivery;
 
+import com.gatehouse.api.common.ReadModel;
 import com.gatehouse.api.entry.ProviderTag;
 
 import java.time.LocalDate;
@@ -9,10 +10,12 @@ import java.util.UUID;
 public sealed interface DeliveryQuery {
 
     /** Answers {@code Optional<ExpectedDeliveryView>}; updates carry the changed one. */
+    @ReadModel("deliveries")
     record FindExpectedDelivery(UUID expectedDeliveryId) implements DeliveryQuery {
     }
 
     /** Answers {@code Optional<AutoApproveRuleView>}; updates carry the changed rule. */
+    @ReadModel("deliveries")
     record FindAutoApproveRule(UUID ruleId) implements DeliveryQuery {
     }
 
