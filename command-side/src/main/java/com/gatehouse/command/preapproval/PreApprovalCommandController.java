@@ -157,12 +157,12 @@ public class PreApprovalCommandController {
     private Mono<PreApprovalScan> admit(Caller caller, PreApprovalId preApproval, String key) {
         var entryId = new EntryId(Idempotency.newId(caller, "pre-approval-scan:" + preApproval, key));
         UUID id = preApproval.value();
-        return sender.<Integer, PreApprovalView>sendAndAwaitResult(caller,
+        // the scan writes the pre-approval's use and the entry in one unit of work: answer both once visible
+        return sender.<Integer, PreApprovalView>sendAndReadResult(caller,
                         new ScanPreApproval(preApproval, society(caller), new UserId(caller.userId()), entryId),
-                        new FindPreApproval(id), PreApprovalView.class, count -> new FindPreApproval(id),
-                        (count, view) -> view.usedCount() >= count)
-                .flatMap(answer -> sender.sendAndAwait(caller, null, new FindEntry(entryId.value()), EntryView.class,
-                                entry -> true)
+                        count -> new FindPreApproval(id), PreApprovalView.class)
+                .flatMap(answer -> sender.awaitView(new FindEntry(entryId.value()), EntryView.class,
+                                entryId.value().toString())
                         .map(entry -> new PreApprovalScan(entry, answer.view())));
     }
 
