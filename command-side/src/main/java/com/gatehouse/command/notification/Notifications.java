@@ -62,7 +62,7 @@ public class Notifications {
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 
-    /** To every active admin of the society (a complaint filed or reopened, a booking waiting for approval). */
+    /** To every active admin of the society (a complaint filed or reopened, a booking waiting for approval or confirmation). */
     public void toAdmins(String triggerId, SocietyId society, NotificationContent content) {
         send(triggerId, society, content, queries.query(
                 new FindActiveUsersOfSociety(society.value(), Set.of(Role.ADMIN)),

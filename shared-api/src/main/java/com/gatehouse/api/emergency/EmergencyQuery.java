@@ -1,11 +1,13 @@
 package com.gatehouse.api.emergency;
 
+import com.gatehouse.api.common.ReadModel;
 import java.util.UUID;
 
 /** Questions about emergencies, answered by the query side. */
 public sealed interface EmergencyQuery {
 
     /** Answers {@code Optional<EmergencyView>}; updates carry the changed emergency. */
+    @ReadModel("emergencies")
     record FindEmergency(UUID emergencyId) implements EmergencyQuery {
     }
 

@@ -1,4 +1,4 @@
-package com.gatehouse.query.staff;
+package com.gatehouse.query.common;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -19,24 +19,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.springframework.http.MediaType;
 
 /**
- * Draws a staff card to print: the QR code of the card's token on top (whole pixels per module, a four-module
- * quiet zone, error correction M), and under it the staff member's photo (when they have one) and name and type,
- * so the guard can see whose card it is.
+ * Draws a QR card to print or show (staff cards, pre-approvals, gate passes): the QR code of the token on top
+ * (whole pixels per module, a four-module quiet zone, error correction M), and under it a photo (when there is
+ * one), a name and a second line (the staff type, the entry code, ...), so the guard can see whose card it is.
  */
-final class StaffCardImage {
+public final class QrCardImage {
 
     static final int WIDTH = 480;
     static final int QUIET_ZONE = 4;
     static final int BAND = 170;
     static final int PHOTO = 150;
 
-    private StaffCardImage() {
+    private QrCardImage() {
     }
 
     /** The QR code of the token (exposed for tests and measurements: its version and module count). */
-    static QRCode code(String token) {
+    public static QRCode code(String token) {
         try {
             return Encoder.encode(token, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
         } catch (WriterException e) {
@@ -44,8 +45,11 @@ final class StaffCardImage {
         }
     }
 
-    /** The card as a PNG; {@code photo} (the stored staff photo, any format ImageIO reads) may be null. */
-    static byte[] png(String token, String name, String staffType, byte[] photo) {
+    /**
+     * The card as a PNG; {@code photo} (a stored photo, any format ImageIO reads) and {@code staffType} (the
+     * second line) may be null.
+     */
+    public static byte[] png(String token, String name, String staffType, byte[] photo) {
         ByteMatrix matrix = code(token).getMatrix();
         int modules = matrix.getWidth();
         int scale = Math.max(1, WIDTH / (modules + 2 * QUIET_ZONE));
@@ -125,4 +129,21 @@ final class StaffCardImage {
             // a headless JVM without any font: the card keeps its code and photo
         }
     }
+
+    /** PNG when the client asks for an image before (or instead of) JSON. */
+    public static boolean wantsPng(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("image") && type.isCompatibleWith(MediaType.IMAGE_PNG)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 }
