@@ -74,6 +74,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static com.gatehouse.command.common.Texts.required;
+import static com.gatehouse.command.common.Texts.blankToNull;
 
 /**
  * A domestic staff member of a society: who they are, which flats they work for, which card version
@@ -510,17 +512,6 @@ public class StaffMember {
     /** Times in milliseconds: what the read model, the JSON and the apps' clocks all keep exactly. */
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Problem.invalid(field, "must not be blank");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @EventSourcingHandler
