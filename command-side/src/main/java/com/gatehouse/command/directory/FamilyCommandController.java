@@ -89,9 +89,9 @@ public class FamilyCommandController {
             Only the flat's primary resident, only a member of their flat (404 otherwise), never the primary \\
             resident (400).""")
     public Mono<UserView> changeRole(Caller caller, @PathVariable UUID memberId, @Valid @RequestBody RoleRequest body) {
-        return member(caller, memberId).flatMap(member -> sender.sendAndAwait(caller,
+        return member(caller, memberId).flatMap(member -> sender.sendAndRead(caller,
                 new ChangeFamilyRole(new UserId(memberId), new UserId(caller.userId()), body.familyRole()),
-                new FindUser(memberId), UserView.class, view -> view.familyRole() == body.familyRole()));
+                new FindUser(memberId), UserView.class));
     }
 
     @DeleteMapping("/{memberId}")
@@ -101,9 +101,8 @@ public class FamilyCommandController {
             Only the flat's primary resident, only a member of their flat (404 otherwise), never themselves or a \\
             primary resident (400). The member can no longer sign in; their live streams end (ACCESS_CHANGED).""")
     public Mono<Void> remove(Caller caller, @PathVariable UUID memberId) {
-        return member(caller, memberId).flatMap(member -> sender.sendAndAwait(caller,
-                new RemoveFamilyMember(new UserId(memberId), new UserId(caller.userId())), new FindUser(memberId),
-                UserView.class, view -> !view.active() && !view.invited())).then();
+        return member(caller, memberId).flatMap(member -> sender.sendVisible(caller,
+                new RemoveFamilyMember(new UserId(memberId), new UserId(caller.userId())), FindUser.class)).then();
     }
 
     /** A resident (active or invited) of the caller's flat, or 404. */

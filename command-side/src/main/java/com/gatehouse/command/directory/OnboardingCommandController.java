@@ -14,7 +14,6 @@ import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
 import com.gatehouse.api.directory.DirectoryViews.SocietyView;
-import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.api.directory.DocumentType;
 import com.gatehouse.api.directory.OnboardingCommand.ApproveOnboardingRequest;
 import com.gatehouse.api.directory.OnboardingCommand.OnboardingDocument;
@@ -22,7 +21,6 @@ import com.gatehouse.api.directory.OnboardingCommand.RejectOnboardingRequest;
 import com.gatehouse.api.directory.OnboardingCommand.RequestOnboardingResubmission;
 import com.gatehouse.api.directory.OnboardingCommand.ResubmitOnboardingDocuments;
 import com.gatehouse.api.directory.OnboardingCommand.SubmitOnboardingRequest;
-import com.gatehouse.api.directory.OnboardingStatus;
 import com.gatehouse.api.directory.OnboardingViews.OnboardingRequestView;
 import com.gatehouse.api.directory.ResidentType;
 import com.gatehouse.api.upload.DocumentId;
@@ -132,10 +130,9 @@ public class OnboardingCommandController {
     public Mono<OnboardingRequestView> resubmit(Caller caller, @PathVariable UUID requestId,
                                                 @Valid @RequestBody ResubmitRequest body) {
         return ownRequest(caller, requestId).flatMap(request -> documents(caller, request.societyId(), body.documents())
-                .flatMap(documents -> sender.sendAndAwait(caller,
+                .flatMap(documents -> sender.sendAndRead(caller,
                         new ResubmitOnboardingDocuments(new UserId(caller.userId()), requestId, documents),
-                        new FindOnboardingRequest(requestId), OnboardingRequestView.class,
-                        view -> view.version() > request.version())));
+                        new FindOnboardingRequest(requestId), OnboardingRequestView.class)));
     }
 
     @PatchMapping("/admin/{requestId}/approve")
@@ -146,10 +143,9 @@ public class OnboardingCommandController {
             seat) and signs in as such; notified (ONBOARDING_STATUS).""")
     public Mono<OnboardingRequestView> approve(Caller caller, @PathVariable UUID requestId,
                                                @Valid @RequestBody(required = false) ApproveRequest body) {
+        // answered once the account shows it too: the applicant signs in as a resident right after
         return review(caller, requestId, request -> new ApproveOnboardingRequest(new UserId(request.userId()),
-                requestId, new UserId(caller.userId()), body == null ? null : body.notes()))
-                .flatMap(view -> sender.sendAndAwait(caller, null, new FindUser(view.userId()), UserView.class,
-                        user -> user.role() == Role.RESIDENT && view.flatId().equals(user.flatId())).thenReturn(view));
+                requestId, new UserId(caller.userId()), body == null ? null : body.notes()), FindUser.class);
     }
 
     @PatchMapping("/admin/{requestId}/reject")
@@ -160,7 +156,7 @@ public class OnboardingCommandController {
     public Mono<OnboardingRequestView> reject(Caller caller, @PathVariable UUID requestId,
                                               @Valid @RequestBody RejectRequest body) {
         return review(caller, requestId, request -> new RejectOnboardingRequest(new UserId(request.userId()),
-                requestId, new UserId(caller.userId()), body.reason()));
+                requestId, new UserId(caller.userId()), body.reason()), FindUser.class);
     }
 
     @PatchMapping("/admin/{requestId}/request-resubmit")
@@ -171,18 +167,21 @@ public class OnboardingCommandController {
     public Mono<OnboardingRequestView> requestResubmission(Caller caller, @PathVariable UUID requestId,
                                                            @Valid @RequestBody ResubmitRequestRequest body) {
         return review(caller, requestId, request -> new RequestOnboardingResubmission(new UserId(request.userId()),
-                requestId, new UserId(caller.userId()), body.reason(), body.documentsToResubmit()));
+                requestId, new UserId(caller.userId()), body.reason(), body.documentsToResubmit()), FindUser.class);
     }
 
-    /** Sends a reviewer's decision on a request of the caller's society and answers the request once it shows it. */
+    /**
+     * Sends a reviewer's decision on a request of the caller's society and answers the request once it shows it
+     * and the directory (the applicant's account: role, flat) shows it too.
+     */
     private Mono<OnboardingRequestView> review(Caller caller, UUID requestId,
-                                               java.util.function.Function<OnboardingRequestView, Object> decision) {
+                                               java.util.function.Function<OnboardingRequestView, Object> decision,
+                                               Class<?> alsoVisibleIn) {
         return sender.find(new FindOnboardingRequest(requestId), OnboardingRequestView.class)
                 .filter(request -> caller.canSeeSociety(request.societyId()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Onboarding request")))
-                .flatMap(request -> sender.sendAndAwait(caller, decision.apply(request),
-                        new FindOnboardingRequest(requestId), OnboardingRequestView.class,
-                        view -> view.version() > request.version()));
+                .flatMap(request -> sender.sendAndRead(caller, decision.apply(request),
+                        new FindOnboardingRequest(requestId), OnboardingRequestView.class, alsoVisibleIn));
     }
 
     private Mono<OnboardingRequestView> ownRequest(Caller caller, UUID requestId) {

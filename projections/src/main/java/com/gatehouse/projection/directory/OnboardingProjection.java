@@ -2,7 +2,6 @@ package com.gatehouse.projection.directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gatehouse.api.directory.DirectoryQuery.FindOnboardingRequest;
 import com.gatehouse.api.directory.DocumentType;
 import com.gatehouse.api.directory.OnboardingCommand.OnboardingDocument;
 import com.gatehouse.api.directory.OnboardingEvent;
@@ -13,12 +12,10 @@ import com.gatehouse.api.directory.OnboardingEvent.OnboardingRequestSubmitted;
 import com.gatehouse.api.directory.OnboardingEvent.OnboardingResubmissionRequested;
 import com.gatehouse.api.directory.OnboardingStatus;
 import com.gatehouse.api.directory.OnboardingViews.RequestDocument;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,14 +38,11 @@ public class OnboardingProjection {
 
     private final JdbcTemplate jdbc;
     private final OnboardingReadModel readModel;
-    private final QueryUpdateEmitter emitter;
     private final ObjectMapper json;
 
-    public OnboardingProjection(JdbcTemplate jdbc, OnboardingReadModel readModel, QueryUpdateEmitter emitter,
-                                ObjectMapper json) {
+    public OnboardingProjection(JdbcTemplate jdbc, OnboardingReadModel readModel, ObjectMapper json) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
         this.json = json;
     }
 
@@ -136,11 +130,6 @@ public class OnboardingProjection {
                             new_status, notes, metadata, at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""",
                 event.requestId(), version, action, by, before == null ? null : before.name(), after.name(), notes,
                 types == null ? null : write(types), ts(at));
-        UUID id = event.requestId();
-        if (Subscribers.waitingFor(emitter, FindOnboardingRequest.class)) {
-            readModel.request(id).ifPresent(view ->
-                    emitter.emit(FindOnboardingRequest.class, q -> q.requestId().equals(id), view));
-        }
     }
 
     private static List<RequestDocument> documents(List<OnboardingDocument> documents) {

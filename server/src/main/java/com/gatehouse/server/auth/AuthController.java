@@ -135,15 +135,15 @@ public class AuthController {
             return Mono.error(new Problem(Problem.Kind.UNAUTHENTICATED, "This account is deactivated"));
         }
         var self = new Caller(user.id(), user.role(), user.societyId(), user.flatId());
-        return sender.sendAndAwait(self, new ActivateInvitedMember(new UserId(user.id())), new FindUser(user.id()),
-                UserView.class, UserView::active);
+        return sender.sendAndRead(self, new ActivateInvitedMember(new UserId(user.id())), new FindUser(user.id()),
+                UserView.class);
     }
 
     private Mono<UserView> signUp(String phone, String name) {
         UUID id = UUID.randomUUID();
         var self = new Caller(id, Role.APPLICANT, null, null);
-        return sender.sendAndAwait(self, new SignUpByPhone(new UserId(id), phone, name), new FindUser(id),
-                UserView.class, view -> true);
+        return sender.sendAndRead(self, new SignUpByPhone(new UserId(id), phone, name), new FindUser(id),
+                UserView.class);
     }
 
     public record LoginRequest(@NotBlank @Size(max = 32) String phone,
