@@ -21,6 +21,8 @@ final class FixtureSupport {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration EXPIRY = Duration.ofMinutes(15);
     static final Duration OVERSTAY = Duration.ofMinutes(30);
+    static final Duration REMIND_AFTER = Duration.ofSeconds(45);
+    static final Duration GUARD_ALERT_AFTER = Duration.ofSeconds(90);
 
     private FixtureSupport() {
     }
@@ -29,7 +31,7 @@ final class FixtureSupport {
     static void registerResources(AggregateTestFixture<?> fixture, Map<FlatId, SocietyId> flats,
                                   EntryPhotos photos) {
         fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
-        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY));
+        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY, REMIND_AFTER, GUARD_ALERT_AFTER));
         fixture.registerInjectableResource(new DirectoryLookup(null) {
             @Override
             public Optional<SocietyId> societyOfFlat(FlatId flat) {

@@ -145,7 +145,10 @@ public class OpenApiConfig {
             "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
                     + "attendance, peak hours.",
             "Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "
-                    + "RSocket audit.events.");
+                    + "RSocket audit.events.",
+            "Push", "The caller's devices that receive push notifications (FCM, Web Push), quiet hours and muted "
+                    + "types, and for admins the society's push delivery counts. Every notification is pushed to "
+                    + "each registered device of its recipient through a transactional outbox (see the README).");
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The
