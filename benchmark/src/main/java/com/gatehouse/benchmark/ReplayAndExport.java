@@ -86,7 +86,7 @@ public final class ReplayAndExport implements Benchmarks.Scenario {
             MetaData meta = MetaData.with(MetaDataKeys.ACTOR_ID, new UUID(0, 0).toString())
                     .and(MetaDataKeys.ACTOR_ROLE, Role.SUPER_ADMIN.name());
             batch.add(new GenericDomainEventMessage<>("Society", society.toString(), 0,
-                    new SocietyCreated(society, "Society " + s, "Pune", at), meta));
+                    new SocietyCreated(society, "Society " + s, "Pune", at, "Asia/Kolkata"), meta));
             List<FlatId> flats = new ArrayList<>();
             for (int f = 0; f < FLATS_PER_SOCIETY; f++) {
                 FlatId flat = FlatId.random();

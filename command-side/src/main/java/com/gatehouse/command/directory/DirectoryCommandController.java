@@ -59,8 +59,10 @@ public class DirectoryCommandController {
         this.signals = signals;
     }
 
+    /** {@code timeZone}: optional IANA zone id (default Asia/Kolkata); reports and rules count days and hours in it. */
     public record CreateSocietyRequest(@NotBlank @Size(max = 120) String name,
-                                       @NotBlank @Size(max = 80) String city) {
+                                       @NotBlank @Size(max = 80) String city,
+                                       @Size(max = 64) String timeZone) {
     }
 
     public record AddFlatRequest(@NotBlank @Size(max = 20) String block, @NotBlank @Size(max = 20) String number) {
@@ -82,11 +84,13 @@ public class DirectoryCommandController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Allowed(Role.SUPER_ADMIN)
-    @Operation(summary = "Create a society")
+    @Operation(summary = "Create a society", description = "Body: {name, city, timeZone?}. timeZone is an IANA region "
+            + "such as Asia/Kolkata (the default when left out); every day and hour of the society's reports, rules "
+            + "and opening hours is counted in it. An offset (+05:30) or an unknown zone is refused (400).")
     public Mono<SocietyView> createSociety(Caller caller, @Valid @RequestBody CreateSocietyRequest body,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = Idempotency.newId(caller, "society", key);
-        return sender.create(caller, new CreateSociety(new SocietyId(id), body.name(), body.city()),
+        return sender.create(caller, new CreateSociety(new SocietyId(id), body.name(), body.city(), body.timeZone()),
                 Idempotency.given(key), new FindSociety(id), SocietyView.class);
     }
 

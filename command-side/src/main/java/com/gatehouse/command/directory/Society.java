@@ -31,8 +31,9 @@ public class Society {
 
     @CommandHandler
     public Society(CreateSociety cmd, Clock clock, DirectoryLookup lookup) {
+        var zone = com.gatehouse.api.directory.SocietyTimeZones.parse("timeZone", cmd.timeZone());
         lookup.recordSociety(cmd.societyId());
-        apply(new SocietyCreated(cmd.societyId(), cmd.name().strip(), cmd.city().strip(), clock.instant()));
+        apply(new SocietyCreated(cmd.societyId(), cmd.name().strip(), cmd.city().strip(), clock.instant(), zone.getId()));
     }
 
     @CommandHandler

@@ -45,7 +45,7 @@ class DeadLetterEvictionTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(processing);
         parked = new GenericDomainEventMessage<>("Society", society.toString(), 0,
-                new SocietyCreated(society, "Palm Grove", "Pune", NOW));
+                new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Asia/Kolkata"));
         queue.enqueue(society.toString(), new JdbcDeadLetter<>("letter-1", 0, society.toString(), NOW, NOW,
                 new ThrowableCause("java.lang.IllegalStateException", "row refused"), MetaData.emptyInstance(), parked));
     }

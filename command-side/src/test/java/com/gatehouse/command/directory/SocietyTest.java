@@ -37,13 +37,31 @@ class SocietyTest {
     void aSocietyIsCreatedWithItsNameAndCity() {
         fixture.givenNoPriorActivity()
                 .when(new CreateSociety(society, " Palm Grove ", "Pune"))
-                .expectEvents(new SocietyCreated(society, "Palm Grove", "Pune", NOW));
+                .expectEvents(new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Asia/Kolkata"));
         verify(lookup).recordSociety(society);
     }
 
     @Test
+    void aSocietyKeepsTheTimeZoneItIsGiven() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSociety(society, "Palm Grove", "Pune", " Europe/London "))
+                .expectEvents(new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Europe/London"));
+    }
+
+    @Test
+    void anOffsetOrAnUnknownZoneIsRefusedAndNothingIsRecorded() {
+        for (String zone : new String[]{"+05:30", "UTC+5", "Mars/Olympus"}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateSociety(SocietyId.random(), "Palm Grove", "Pune", zone))
+                    .expectException(Problem.class)
+                    .expectNoEvents();
+        }
+        org.mockito.Mockito.verifyNoInteractions(lookup);
+    }
+
+    @Test
     void aFlatIsAddedAndRecordedForLookups() {
-        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW))
+        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Asia/Kolkata"))
                 .when(new AddFlat(society, flat, "A", "101"))
                 .expectEvents(new FlatAdded(society, flat, "A", "101", NOW));
         verify(lookup).recordFlat(flat, society);
@@ -51,7 +69,7 @@ class SocietyTest {
 
     @Test
     void aFlatAddressIsUniqueWithinTheSocietyIgnoringCaseAndSpaces() {
-        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW),
+        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Asia/Kolkata"),
                         new FlatAdded(society, FlatId.random(), "A", "101", NOW))
                 .when(new AddFlat(society, flat, " a ", "101"))
                 .expectException(Problem.class)
@@ -61,7 +79,7 @@ class SocietyTest {
 
     @Test
     void theSameNumberInAnotherBlockIsAnotherFlat() {
-        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW),
+        fixture.given(new SocietyCreated(society, "Palm Grove", "Pune", NOW, "Asia/Kolkata"),
                         new FlatAdded(society, FlatId.random(), "A", "101", NOW))
                 .when(new AddFlat(society, flat, "B", "101"))
                 .expectEvents(new FlatAdded(society, flat, "B", "101", NOW));

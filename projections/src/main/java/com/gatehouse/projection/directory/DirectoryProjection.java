@@ -5,6 +5,7 @@ import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.SocietyEvent.FlatAdded;
 import com.gatehouse.api.directory.SocietyEvent.SocietyCreated;
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.directory.UserEvent.UserDeactivated;
 import com.gatehouse.api.directory.UserEvent.UserMovedToFlat;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
@@ -45,8 +46,9 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(SocietyCreated event) {
-        jdbc.update("insert into directory_society (id, name, city, created_at) values (?, ?, ?, ?) on conflict do nothing",
-                event.societyId().value(), event.name(), event.city(), ts(event.createdAt()));
+        jdbc.update("insert into directory_society (id, name, city, created_at, time_zone) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing", event.societyId().value(), event.name(), event.city(),
+                ts(event.createdAt()), event.timeZone() != null ? event.timeZone() : SocietyTimeZones.DEFAULT.getId());
         UUID id = event.societyId().value();
         if (watched(FindSociety.class)) {
             readModel.society(id).ifPresent(view -> emitter.emit(FindSociety.class, q -> q.societyId().equals(id), view));

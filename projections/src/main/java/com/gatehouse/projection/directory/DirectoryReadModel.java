@@ -25,7 +25,8 @@ public class DirectoryReadModel {
     }
 
     static final RowMapper<SocietyView> SOCIETY = (rs, i) -> new SocietyView(rs.getObject("id", UUID.class),
-            rs.getString("name"), rs.getString("city"), rs.getTimestamp("created_at").toInstant());
+            rs.getString("name"), rs.getString("city"), rs.getTimestamp("created_at").toInstant(),
+            rs.getString("time_zone"));
     static final RowMapper<FlatView> FLAT = (rs, i) -> new FlatView(rs.getObject("id", UUID.class),
             rs.getObject("society_id", UUID.class), rs.getString("block"), rs.getString("number"),
             rs.getTimestamp("created_at").toInstant());

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 
 /**
  * The {@code ?from=&to=} filter of history reads: each bound an ISO-8601 instant ({@code 2025-01-31T10:00:00Z},
- * offsets allowed) or a date ({@code 2025-01-31}, a whole UTC day). {@code from} is inclusive, {@code to}
+ * offsets allowed) or a date ({@code 2025-01-31}, a whole day: of the society's time zone where a society is
+ * read, UTC for platform-wide reads such as the audit trail). {@code from} is inclusive, {@code to}
  * exclusive, except that a date as {@code to} includes that whole day. Either may be left out. Refuses (400)
  * what it cannot read, a bound outside {@value #EARLIEST} to {@value #LATEST}, and a {@code from} after {@code to}.
  */
@@ -21,16 +22,22 @@ public record TimeRange(Instant from, Instant to) {
     private static final Instant MIN = LocalDate.parse(EARLIEST).atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final Instant MAX = LocalDate.parse(LATEST).atStartOfDay().toInstant(ZoneOffset.UTC);
 
+    /** Dates as whole UTC days. */
     public static TimeRange of(String from, String to) {
-        Instant start = parse("from", from, false);
-        Instant end = parse("to", to, true);
+        return of(from, to, ZoneOffset.UTC);
+    }
+
+    /** Dates as whole days of {@code zone}. */
+    public static TimeRange of(String from, String to, java.time.ZoneId zone) {
+        Instant start = parse("from", from, false, zone);
+        Instant end = parse("to", to, true, zone);
         if (start != null && end != null && start.isAfter(end)) {
             throw Problem.invalid("from", "must not be after to");
         }
         return new TimeRange(start, end);
     }
 
-    private static Instant parse(String field, String value, boolean endOfDay) {
+    private static Instant parse(String field, String value, boolean endOfDay, java.time.ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -39,7 +46,7 @@ public record TimeRange(Instant from, Instant to) {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
             } else {
                 instant = OffsetDateTime.parse(text).toInstant();
             }

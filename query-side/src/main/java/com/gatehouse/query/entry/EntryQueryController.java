@@ -38,9 +38,11 @@ public class EntryQueryController {
     private final EntryRequestReadModel requests;
     private final GateLogReadModel gateLog;
     private final ObjectUrls objectUrls;
+    private final com.gatehouse.api.directory.SocietyTimeZones zones;
 
     public EntryQueryController(EntryRequestReadModel requests, GateLogReadModel gateLog,
-                                ObjectUrls objectUrls) {
+                                ObjectUrls objectUrls, com.gatehouse.api.directory.SocietyTimeZones zones) {
+        this.zones = zones;
         this.requests = requests;
         this.gateLog = gateLog;
         this.objectUrls = objectUrls;
@@ -84,7 +86,7 @@ public class EntryQueryController {
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "The gate log, newest first",
             description = "Filters: from/to on the time of entry (ISO-8601 instants or dates, as every history read: "
-                    + "from inclusive, to exclusive, a date as to includes that day), "
+                    + "from inclusive, to exclusive, a date as to includes that day; dates are days of the society's time zone), "
                     + "flatId, open (true: still inside, false: checked out). Residents see only their own flat. "
                     + "Response: {entries: [...], pagination}.")
     public Mono<Map<String, Object>> entries(Caller caller,
@@ -95,10 +97,13 @@ public class EntryQueryController {
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        var range = TimeRange.of(from, to);
+        TimeRange.of(from, to); // refuses a malformed filter before any work
         UUID flat = flatScope(caller, flatId);
-        return Blocking.read(() -> Paged.body("entries",
-                gateLog.list(caller.societyId(), flat, range.from(), range.to(), open, request), request));
+        return Blocking.read(() -> {
+            var range = TimeRange.of(from, to, zones.zoneOf(caller.societyId()));
+            return Paged.body("entries", gateLog.list(caller.societyId(), flat, range.from(), range.to(), open, request),
+                    request);
+        });
     }
 
     @GetMapping("/entries/{id}")

@@ -22,12 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import com.gatehouse.api.directory.SocietyTimeZones;
 import java.util.UUID;
 
 /**
- * Analytics for a society, from rebuildable projections. Period: {@code ?from=&to=} as dates (UTC days,
- * both inclusive) or instants; by default the last 30 days. Platform-wide callers name the society
+ * Analytics for a society, from rebuildable projections. Period: {@code ?from=&to=} as dates (days of the
+ * society's time zone, both inclusive) or instants; by default the last 30 days up to the end of today there.
+ * Every day and hour in a report is the society's. Platform-wide callers name the society
  * with {@code ?societyId=}.
  */
 @RestController
@@ -40,32 +42,36 @@ public class ReportController {
 
     private final ReportReadModel reports;
     private final Clock clock;
+    private final SocietyTimeZones zones;
 
-    public ReportController(ReportReadModel reports, Clock clock) {
+    public ReportController(ReportReadModel reports, Clock clock, SocietyTimeZones zones) {
         this.reports = reports;
         this.clock = clock;
+        this.zones = zones;
     }
 
-    /** A society and a period a caller may report on. */
-    record Scope(UUID society, Instant from, Instant to) {
+    /** A society, its time zone and a period a caller may report on. */
+    record Scope(UUID society, ZoneId zone, Instant from, Instant to) {
         LocalDate firstDay() {
-            return from.atZone(ZoneOffset.UTC).toLocalDate();
+            return from.atZone(zone).toLocalDate();
         }
 
         LocalDate lastDay() {
-            return to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+            return to.minusNanos(1).atZone(zone).toLocalDate();
         }
     }
 
+    /** Reads the society's zone (blocking: call it off the event loop). */
     Scope scope(Caller caller, UUID societyId, String from, String to) {
         UUID society = societyId != null ? societyId : caller.societyId();
         if (society == null) {
             throw Problem.invalid("societyId", "is required for platform-wide accounts");
         }
         caller.requireSociety(society, "Society");
-        TimeRange range = TimeRange.of(from, to);
+        ZoneId zone = zones.zoneOf(society);
+        TimeRange range = TimeRange.of(from, to, zone);
         Instant end = range.to() != null ? range.to()
-                : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                : LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
         Instant start = range.from() != null ? range.from() : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             throw Problem.invalid("from", "must be before to");
@@ -73,20 +79,22 @@ public class ReportController {
         if (Duration.between(start, end).compareTo(LONGEST_PERIOD) > 0) {
             throw Problem.invalid("to", "a report covers at most 366 days");
         }
-        return new Scope(society, start, end);
+        return new Scope(society, zone, start, end);
     }
 
     @GetMapping("/staff-attendance")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
     @Operation(summary = "Per staff member: days present, visits and hours in the period",
             description = "Response: {societyId, from, to, staff: [{staffId, name, staffType, daysPresent, visits, hours}]}; "
-                    + "a day counts when a visit began on it (UTC); hours add up closed visits.")
+                    + "a day counts when a visit began on it (a day of the society's time zone); hours add up closed visits.")
     public Mono<StaffAttendanceReport> staffAttendance(Caller caller, @RequestParam(required = false) UUID societyId,
                                                        @RequestParam(required = false) String from,
                                                        @RequestParam(required = false) String to) {
-        Scope scope = scope(caller, societyId, from, to);
-        return Blocking.read(() -> new StaffAttendanceReport(scope.society(), scope.firstDay(), scope.lastDay(),
-                reports.staffAttendance(scope.society(), scope.from(), scope.to())));
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            return new StaffAttendanceReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                    reports.staffAttendance(scope.society(), scope.zone(), scope.from(), scope.to()));
+        });
     }
 
     @GetMapping("/entries")
@@ -98,20 +106,24 @@ public class ReportController {
     public Mono<EntryReport> entries(Caller caller, @RequestParam(required = false) UUID societyId,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to) {
-        Scope scope = scope(caller, societyId, from, to);
-        return Blocking.read(() -> new EntryReport(scope.society(), scope.firstDay(), scope.lastDay(),
-                reports.entryDays(scope.society(), scope.from(), scope.to())));
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            return new EntryReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                    reports.entryDays(scope.society(), scope.zone(), scope.from(), scope.to()));
+        });
     }
 
     @GetMapping("/peak-hours")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
-    @Operation(summary = "Gate traffic by hour of day (UTC): requests raised and visitors let in",
+    @Operation(summary = "Gate traffic by hour of day (the society's time zone): requests raised and visitors let in",
             description = "Response: {societyId, from, to, hours: [{hour: 0..23, requests, entries}]}.")
     public Mono<PeakHoursReport> peakHours(Caller caller, @RequestParam(required = false) UUID societyId,
                                            @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to) {
-        Scope scope = scope(caller, societyId, from, to);
-        return Blocking.read(() -> new PeakHoursReport(scope.society(), scope.firstDay(), scope.lastDay(),
-                reports.peakHours(scope.society(), scope.from(), scope.to())));
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            return new PeakHoursReport(scope.society(), scope.firstDay(), scope.lastDay(),
+                    reports.peakHours(scope.society(), scope.zone(), scope.from(), scope.to()));
+        });
     }
 }

@@ -48,11 +48,14 @@ public class StaffQueryController {
     private final StaffReadModel readModel;
     private final StaffCards cards;
     private final StoredFiles files;
+    private final com.gatehouse.api.directory.SocietyTimeZones zones;
 
     /** A staff photo is at most 5 MB (the upload rules); anything larger is not drawn. */
     static final long PHOTO_LIMIT = 5L * 1024 * 1024;
 
-    public StaffQueryController(StaffReadModel readModel, StaffCards cards, StoredFiles files) {
+    public StaffQueryController(StaffReadModel readModel, StaffCards cards, StoredFiles files,
+                                com.gatehouse.api.directory.SocietyTimeZones zones) {
+        this.zones = zones;
         this.readModel = readModel;
         this.cards = cards;
         this.files = files;
@@ -99,7 +102,7 @@ public class StaffQueryController {
     @Operation(summary = "A staff member's attendance, newest first",
             description = "Response: {attendance: [{id, staffId, checkInTime, checkOutTime, duration, verifiedByGuardId, "
                     + "workCompleted, ...}], pagination}; duration in whole minutes (null while inside). from/to filter "
-                    + "on the check-in time: ISO-8601 instants or dates (a date as 'to' includes that day), from "
+                    + "on the check-in time: ISO-8601 instants or dates (days of the society's time zone; a date as 'to' includes that day), from "
                     + "inclusive, to exclusive. A resident sees only the visits made while the staff member worked for "
                     + "their flat.")
     public Mono<Map<String, Object>> attendance(Caller caller, @PathVariable UUID staffId,
@@ -108,10 +111,13 @@ public class StaffQueryController {
                                                 @RequestParam(required = false) Integer page,
                                                 @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        var range = TimeRange.of(from, to);
+        TimeRange.of(from, to); // refuses a malformed filter before any work
         UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
-        return visible(caller, staffId).flatMap(staff -> Blocking.read(() -> Paged.body("attendance",
-                readModel.attendanceOf(staffId, flat, range.from(), range.to(), request), request)));
+        return visible(caller, staffId).flatMap(staff -> Blocking.read(() -> {
+            var range = TimeRange.of(from, to, zones.zoneOf(staff.societyId()));
+            return Paged.body("attendance", readModel.attendanceOf(staffId, flat, range.from(), range.to(), request),
+                    request);
+        }));
     }
 
     @GetMapping("/{staffId}/attendance/{attendanceId}")

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Society admins and auditors read reports built from rebuildable projections. */
 class ReportTest extends IntegrationTest {
+
+    /** A society created without a time zone is in India's. */
+    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private UUID registerMaid(Api.User admin, String name, UUID flat) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "phone", Api.uniquePhone(), "staffType", "MAID"));
@@ -35,7 +39,7 @@ class ReportTest extends IntegrationTest {
             api().post(society.guard(), "/staff/domestic/{id}/check-out", Map.of("workCompleted", true), lakshmi)
                     .exchange().expectStatus().isOk();
         }
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(INDIA).toString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode report = api().read(society.admin(), "/admin/reports/staff-attendance?from={d}&to={d}", today, today);
             assertThat(report.get("from").asText()).isEqualTo(today);
@@ -69,13 +73,14 @@ class ReportTest extends IntegrationTest {
     @Test
     void anAdminSeesRequestsPerDayByTypeAndStatusWithTheTimeToDecideAndThePeakHours() {
         var society = api().newSociety();
+        // each decided at once: a request expires 2 s after it is raised in tests
         String approved = raise(society, "DELIVERY");
-        String rejected = raise(society, "DELIVERY");
-        raise(society, "VISITOR");
         api().patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), approved).exchange().expectStatus().isOk();
+        String rejected = raise(society, "DELIVERY");
         api().patch(society.residentA2(), "/gate/requests/{id}/reject", Map.of("reason", "not expected"), rejected)
                 .exchange().expectStatus().isOk();
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        raise(society, "VISITOR");
+        String today = LocalDate.now(INDIA).toString();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode report = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}", today, today);
             assertThat(report.get("days")).singleElement().satisfies(day -> {
@@ -98,5 +103,41 @@ class ReportTest extends IntegrationTest {
         }
         assertThat(requests).isEqualTo(3);
         assertThat(entries).as("only the approved request let someone in").isEqualTo(1);
+    }
+
+    @Test
+    void daysAndHoursAreTheSocietysOwn() {
+        // 25 hours apart: whatever the time, the same moment falls on different dates in these two societies
+        var east = api().newSociety("Pacific/Kiritimati");
+        var west = api().newSociety("Pacific/Pago_Pago");
+        assertThat(api().read(east.admin(), "/admin/societies/{id}", east.id()).get("timeZone").asText())
+                .isEqualTo("Pacific/Kiritimati");
+        for (var society : List.of(east, west)) {
+            ZoneId zone = ZoneId.of(society == east ? "Pacific/Kiritimati" : "Pacific/Pago_Pago");
+            ZonedDateTime before = ZonedDateTime.now(zone);
+            raise(society, "DELIVERY");
+            ZonedDateTime after = ZonedDateTime.now(zone);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode report = api().read(society.admin(), "/admin/reports/entries");
+                assertThat(report.get("days")).singleElement().satisfies(day -> assertThat(day.get("date").asText())
+                        .isIn(before.toLocalDate().toString(), after.toLocalDate().toString()));
+            });
+            // a date filter names the society's day
+            JsonNode today = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}",
+                    after.toLocalDate(), after.toLocalDate());
+            JsonNode yesterday = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}",
+                    after.toLocalDate().minusDays(1), after.toLocalDate().minusDays(1));
+            assertThat(today.get("days").size() + yesterday.get("days").size()).isEqualTo(1);
+            if (before.toLocalDate().equals(after.toLocalDate())) {
+                assertThat(today.get("days")).hasSize(1);
+            }
+            JsonNode peaks = api().read(society.admin(), "/admin/reports/peak-hours");
+            long inTheirHour = java.util.stream.IntStream.of(before.getHour(), after.getHour()).distinct()
+                    .mapToLong(hour -> peaks.get("hours").get(hour).get("requests").asLong()).sum();
+            assertThat(inTheirHour).as("the request counts in the society's hour of day").isEqualTo(1);
+        }
+        // a zone that is not a region is refused and creates nothing
+        api().post(api().platformAdmin(), "/admin/societies", Map.of("name", "Offset", "city", "Pune", "timeZone", "+05:30"))
+                .exchange().expectStatus().isBadRequest();
     }
 }

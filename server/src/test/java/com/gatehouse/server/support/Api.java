@@ -119,9 +119,17 @@ public final class Api {
      * B-201, an auditor, all logged in.
      */
     public Society newSociety() {
+        return newSociety(null);
+    }
+
+    /** The same, in a time zone (an IANA id; null for the default). */
+    public Society newSociety(String timeZone) {
         User platform = platformAdmin();
-        UUID society = UUID.fromString(create(platform, "/admin/societies",
-                Map.of("name", "Society " + UUID.randomUUID(), "city", "Pune")).get("id").asText());
+        var body = new java.util.HashMap<String, Object>(Map.of("name", "Society " + UUID.randomUUID(), "city", "Pune"));
+        if (timeZone != null) {
+            body.put("timeZone", timeZone);
+        }
+        UUID society = UUID.fromString(create(platform, "/admin/societies", body).get("id").asText());
         UUID flatA = UUID.fromString(create(platform, "/admin/societies/{id}/flats",
                 Map.of("block", "A", "number", "101"), society).get("id").asText());
         UUID flatB = UUID.fromString(create(platform, "/admin/societies/{id}/flats",

@@ -11,7 +11,7 @@ public final class DirectoryViews {
     private DirectoryViews() {
     }
 
-    public record SocietyView(UUID id, String name, String city, Instant createdAt) {
+    public record SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone) {
     }
 
     public record FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt) {

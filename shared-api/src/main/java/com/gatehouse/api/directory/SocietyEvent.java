@@ -10,7 +10,9 @@ public sealed interface SocietyEvent {
 
     SocietyId societyId();
 
-    record SocietyCreated(SocietyId societyId, String name, String city, Instant createdAt) implements SocietyEvent {
+    /** {@code timeZone}: an IANA zone id, always set since societies have zones; {@code null} in older events. */
+    record SocietyCreated(SocietyId societyId, String name, String city, Instant createdAt, String timeZone)
+            implements SocietyEvent {
     }
 
     record FlatAdded(SocietyId societyId, FlatId flatId, String block, String number, Instant addedAt)
