@@ -4,9 +4,7 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.push.DevicePlatform;
-import com.gatehouse.api.push.PushViews.DeviceList;
 import com.gatehouse.api.push.PushViews.DeviceView;
-import com.gatehouse.api.push.PushViews.PushDeliveryCounts;
 import com.gatehouse.api.push.PushViews.PushPreferencesView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,8 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * The caller's phones and browsers that receive pushes, their quiet hours and mutes, and (for admins) how the
- * society's pushes fared. Every logged-in role may register devices: guards receive "nobody answered" alerts.
+ * Registering and removing the caller's phones and browsers that receive pushes, and setting quiet hours and
+ * mutes (reads: query side, {@code PushQueryController}). Every logged-in role may register devices: guards
+ * receive "nobody answered" alerts.
  */
 @RestController
 @Tag(name = "Push")
@@ -39,12 +37,10 @@ public class DeviceController {
 
     private final Devices devices;
     private final PushPreferences preferences;
-    private final PushOutbox outbox;
 
-    public DeviceController(Devices devices, PushPreferences preferences, PushOutbox outbox) {
+    public DeviceController(Devices devices, PushPreferences preferences) {
         this.devices = devices;
         this.preferences = preferences;
-        this.outbox = outbox;
     }
 
     public record RegisterDevice(@NotNull DevicePlatform platform, @NotBlank @Size(max = 4096) String token,
@@ -66,13 +62,6 @@ public class DeviceController {
                 body.token().strip(), body.appVersion()));
     }
 
-    @GetMapping("/api/v1/me/devices")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
-    @Operation(summary = "My registered devices", description = "Newest first; at most 10, so not paged.")
-    public Mono<DeviceList> list(Caller caller) {
-        return blocking(() -> new DeviceList(devices.of(caller.userId())));
-    }
-
     @DeleteMapping("/api/v1/me/devices/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
@@ -86,13 +75,6 @@ public class DeviceController {
         }).then();
     }
 
-    @GetMapping("/api/v1/me/push-preferences")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
-    @Operation(summary = "My quiet hours and muted notification types")
-    public Mono<PushPreferencesView> preferences(Caller caller) {
-        return blocking(() -> preferences.of(caller.userId()));
-    }
-
     @PutMapping("/api/v1/me/push-preferences")
     @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
     @Operation(summary = "Set my quiet hours and muted notification types",
@@ -103,18 +85,6 @@ public class DeviceController {
                     + "does everything about a pending entry request (reminders, the guard's alert).")
     public Mono<PushPreferencesView> setPreferences(Caller caller, @RequestBody PushPreferencesView body) {
         return blocking(() -> preferences.set(caller.userId(), body));
-    }
-
-    @GetMapping("/api/v1/admin/societies/{societyId}/push-deliveries")
-    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
-    @Operation(summary = "How the society's pushes fared",
-            description = "Counts of pushes pending, sent (kept gatehouse.push.keep-sent, default 7 days), failed for "
-                    + "good (refused by the provider or given up after gatehouse.push.max-attempts) and addressed to "
-                    + "tokens the provider reported unregistered (those devices are removed), and the number of "
-                    + "registered devices.")
-    public Mono<PushDeliveryCounts> deliveries(Caller caller, @PathVariable UUID societyId) {
-        caller.requireSociety(societyId, "Society");
-        return blocking(() -> outbox.counts(societyId));
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

@@ -65,11 +65,6 @@ public class Devices {
         });
     }
 
-    public List<DeviceView> of(UUID user) {
-        return jdbc.query("select id, platform, app_version, registered_at from push_device where user_id = ? "
-                + "order by registered_at desc, id", (rs, i) -> view(rs), user);
-    }
-
     /** Removes one of the user's devices; someone else's or an unknown id answers 404. */
     public void remove(UUID user, UUID device) {
         if (jdbc.update("delete from push_device where id = ? and user_id = ?", device, user) == 0) {

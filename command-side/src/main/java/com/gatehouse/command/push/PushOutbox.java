@@ -9,7 +9,6 @@ import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationId;
 import com.gatehouse.api.notification.NotificationType;
 import com.gatehouse.api.push.DevicePlatform;
-import com.gatehouse.api.push.PushViews.PushDeliveryCounts;
 import com.gatehouse.command.push.PushProvider.PushMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,19 +167,6 @@ public class PushOutbox {
     int purgeSent(Duration keep) {
         return jdbc.update("delete from push_outbox where status = 'SENT' and sent_at < now() - ? * interval '1 second'",
                 keep.toSeconds());
-    }
-
-    public PushDeliveryCounts counts(UUID society) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from push_outbox where society_id = ? group by status",
-                rs -> {
-                    byStatus.put(rs.getString(1), rs.getLong(2));
-                }, society);
-        Long devicesCount = jdbc.queryForObject("select count(*) from push_device where society_id = ?", Long.class,
-                society);
-        return new PushDeliveryCounts(society, byStatus.getOrDefault(PENDING, 0L), byStatus.getOrDefault(SENT, 0L),
-                byStatus.getOrDefault(FAILED, 0L), byStatus.getOrDefault(UNREGISTERED, 0L),
-                devicesCount == null ? 0 : devicesCount);
     }
 
     private String payload(NotificationId notification, NotificationContent content, Instant sentAt) {

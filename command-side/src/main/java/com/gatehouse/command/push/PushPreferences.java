@@ -1,6 +1,7 @@
 package com.gatehouse.command.push;
 
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationType;
 import com.gatehouse.api.push.PushViews.PushPreferencesView;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.sql.Time;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -31,7 +31,6 @@ public class PushPreferences {
 
     static final Set<NotificationType> ALWAYS_RING = EnumSet.of(NotificationType.EMERGENCY_ALERT,
             NotificationType.ENTRY_REQUEST, NotificationType.DELIVERY_REQUEST);
-    static final String DEFAULT_ZONE = "Asia/Kolkata";
 
     private final JdbcTemplate jdbc;
 
@@ -48,7 +47,7 @@ public class PushPreferences {
         return jdbc.query("select quiet_from, quiet_to, time_zone, muted_types from push_preferences where user_id = ?",
                 (rs, i) -> new PushPreferencesView(text(rs.getTime(1)), text(rs.getTime(2)), rs.getString(3),
                         types(rs.getArray(4))), user).stream().findFirst()
-                .orElse(new PushPreferencesView(null, null, DEFAULT_ZONE, List.of()));
+                .orElse(new PushPreferencesView(null, null, SocietyTimeZones.DEFAULT.getId(), List.of()));
     }
 
     public PushPreferencesView set(UUID user, PushPreferencesView wanted) {
@@ -57,12 +56,7 @@ public class PushPreferences {
         if ((from == null) != (to == null) || (from != null && from.equals(to))) {
             throw Problem.invalid("quietTo", "quiet hours need both quietFrom and quietTo, different (or neither)");
         }
-        String zone = wanted.timeZone() == null || wanted.timeZone().isBlank() ? DEFAULT_ZONE : wanted.timeZone();
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw Problem.invalid("timeZone", "must be a time zone id such as Asia/Kolkata");
-        }
+        String zone = SocietyTimeZones.parse("timeZone", wanted.timeZone()).getId();
         List<NotificationType> muted = wanted.mutedTypes() == null ? List.of()
                 : wanted.mutedTypes().stream().distinct().sorted().toList();
         for (NotificationType type : muted) {

@@ -140,8 +140,43 @@ class PushDeliveryTest extends IntegrationTest {
     }
 
     @Test
-    void registeringManyDevicesAtOnceKeepsTheTenNewest() {
+    void quietHoursAndMutesSilenceAnnouncementsButNeverSomeoneAtTheGate() {
         Api.Society society = api().newSociety();
+        String sleeping = token("ok"), muting = token("ok");
+        register(society.residentA1(), "ANDROID", sleeping);
+        register(society.residentA2(), "IOS", muting);
+        var now = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Kolkata"));
+        var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        setPreferences(society.residentA1(), Map.of("quietFrom", now.minusHours(1).format(hhmm),
+                "quietTo", now.plusHours(1).format(hhmm), "timeZone", "Asia/Kolkata")).expectStatus().isOk();
+        setPreferences(society.residentA2(), Map.of("mutedTypes", List.of("DELIVERY_REQUEST"))).expectStatus()
+                .isBadRequest();
+        setPreferences(society.residentA2(), Map.of("mutedTypes", List.of("SYSTEM"))).expectStatus().isOk();
+        assertThat(api().read(society.residentA2(), "/me/push-preferences").get("mutedTypes").get(0).asText())
+                .isEqualTo("SYSTEM");
+
+        api().create(society.admin(), "/admin/societies/{id}/announcements",
+                Map.of("title", "Lift maintenance", "message", "Tomorrow 10 am"), society.id());
+        raiseDelivery(society);
+
+        await().atMost(PUSHED).until(() -> accepted(sleeping).size() == 1 && accepted(muting).size() == 1
+                && api().notifications(society.residentA1(), "SYSTEM").size() == 1
+                && api().notifications(society.residentA2(), "SYSTEM").size() == 1);
+        assertThat(jdbc.queryForList("select payload->>'type' from push_outbox where user_id in (?, ?)", String.class,
+                society.residentA1().id(), society.residentA2().id()))
+                .as("the announcement is in the app, not pushed").containsOnly("DELIVERY_REQUEST");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec setPreferences(Api.User user,
+                                                                                                    Map<String, ?> body) {
+        return api().client().put().uri("/api/v1/me/push-preferences")
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    void registeringManyDevicesAtOnceKeepsTheTenNewest() {
+        Api.Society society = sharedSociety();
         var start = new CountDownLatch(1);
         List<CompletableFuture<Void>> all = IntStream.range(0, 14).mapToObj(i -> CompletableFuture.runAsync(() -> {
             try {
@@ -159,7 +194,7 @@ class PushDeliveryTest extends IntegrationTest {
 
     @Test
     void aTokenRegisteredByAnotherUserMovesToThemAndLogoutWithTheDeviceStopsPushes() {
-        Api.Society society = api().newSociety();
+        Api.Society society = sharedSociety();
         String shared = token("ok");
         register(society.residentA1(), "ANDROID", shared);
         JsonNode device = register(society.residentA2(), "ANDROID", shared);
