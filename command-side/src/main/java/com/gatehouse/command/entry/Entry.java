@@ -76,7 +76,7 @@ public class Entry {
         if (exitedAt != null || overstayed) {
             return;
         }
-        apply(new EntryOverstayed(id, admitted.societyId(), admitted.flatId(), admitted.type(),
+        apply(new EntryOverstayed(id, admitted.requestId(), admitted.societyId(), admitted.flatId(), admitted.type(),
                 admitted.visitorName(), admitted.providerTag(), admitted.enteredAt(), clock.instant()));
     }
 

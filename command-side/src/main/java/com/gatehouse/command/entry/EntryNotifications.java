@@ -1,5 +1,6 @@
 package com.gatehouse.command.entry;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
@@ -104,7 +105,7 @@ public class EntryNotifications {
         }
         return new NotificationContent(delivery ? NotificationType.DELIVERY_REQUEST : NotificationType.ENTRY_REQUEST,
                 "Still waiting at the gate", who + " is still waiting at the gate. Approve or reject the entry.",
-                data, REFERENCE_REQUEST, event.requestId().toString());
+                data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
     }
 
     static NotificationContent unansweredContent(EntryRequestUnanswered event, EntryRequestView request, FlatView flat,
@@ -123,7 +124,8 @@ public class EntryNotifications {
         return new NotificationContent(NotificationType.SYSTEM, "Nobody has answered",
                 "Nobody at " + flatName + " has answered for " + who + ". "
                         + (residents.isEmpty() ? "No resident to call." : "Call: " + phones + "."),
-                data, REFERENCE_REQUEST, event.requestId().toString());
+                // sealed with the visit's key (it names the visitor); the residents' numbers are sealed with it
+                data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
     }
 
     static NotificationContent requestContent(EntryRequestRaised event) {
@@ -141,7 +143,7 @@ public class EntryNotifications {
         return new NotificationContent(delivery ? NotificationType.DELIVERY_REQUEST : NotificationType.ENTRY_REQUEST,
                 delivery ? "Delivery at the gate" : "Visitor at the gate",
                 who + " is at the gate. Approve or reject the entry.",
-                data, REFERENCE_REQUEST, event.requestId().toString());
+                data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
     }
 
     static NotificationContent overstayContent(EntryOverstayed event) {
@@ -155,7 +157,8 @@ public class EntryNotifications {
         data.put("enteredAt", event.enteredAt().toString());
         return new NotificationContent(NotificationType.SYSTEM, "Overstay alert",
                 who + " entered at " + event.enteredAt() + " and has not checked out yet.",
-                data, REFERENCE_ENTRY, event.entryId().toString());
+                data, REFERENCE_ENTRY, event.entryId().toString(),
+                event.requestId() == null ? null : DataSubject.visitor(event.requestId().value()));
     }
 
     /** "SWIGGY delivery", "Asha (visitor)", "A cab", ... */

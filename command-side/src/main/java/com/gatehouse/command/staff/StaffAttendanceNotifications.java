@@ -1,5 +1,6 @@
 package com.gatehouse.command.staff;
 
+import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationType;
@@ -45,7 +46,7 @@ public class StaffAttendanceNotifications {
         data.put("checkInTime", event.checkInTime().toString());
         var content = new NotificationContent(NotificationType.STAFF_CHECKIN, "Staff Check-In",
                 event.staffName() + " (" + event.staffType() + ") has checked in", data, REFERENCE_TYPE,
-                event.attendanceId().toString());
+                event.attendanceId().toString(), DataSubject.staff(event.staffId().value()));
         for (FlatId flat : event.flatIds()) {
             notifications.toResidentsOfFlat(eventId, event.societyId(), flat, content);
         }
@@ -68,7 +69,7 @@ public class StaffAttendanceNotifications {
                     + minutes(event.durationMinutes());
         }
         var content = new NotificationContent(NotificationType.STAFF_CHECKOUT, "Staff Check-Out", message,
-                data, REFERENCE_TYPE, event.attendanceId().toString());
+                data, REFERENCE_TYPE, event.attendanceId().toString(), DataSubject.staff(event.staffId().value()));
         for (FlatId flat : event.flatIds()) {
             notifications.toResidentsOfFlat(eventId, event.societyId(), flat, content);
         }

@@ -108,7 +108,7 @@ class EntryTest {
                 .andGivenCommands(admit(EntryType.DELIVERY))
                 .whenTimeElapses(OVERSTAY.plusMinutes(90))
                 .expectTriggeredDeadlinesWithName(Entry.OVERSTAY)
-                .expectEvents(new EntryOverstayed(id, SOCIETY, FLAT, EntryType.DELIVERY, null, ProviderTag.ZOMATO, T0,
+                .expectEvents(new EntryOverstayed(id, request, SOCIETY, FLAT, EntryType.DELIVERY, null, ProviderTag.ZOMATO, T0,
                         T0.plus(OVERSTAY)))
                 .expectNoScheduledDeadlines();
     }
@@ -117,7 +117,7 @@ class EntryTest {
     void anOverstayedEntryCanStillBeCheckedOut() {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(admit(EntryType.CAB))
-                .andGiven(new EntryOverstayed(id, SOCIETY, FLAT, EntryType.CAB, null, null, T0, T0.plus(OVERSTAY)))
+                .andGiven(new EntryOverstayed(id, request, SOCIETY, FLAT, EntryType.CAB, null, null, T0, T0.plus(OVERSTAY)))
                 .when(new CheckOutEntry(id, GUARD, SOCIETY))
                 .expectEvents(new EntryCheckedOut(id, SOCIETY, FLAT, GUARD, T0));
     }
@@ -127,7 +127,7 @@ class EntryTest {
         // the overstay is given directly, so the deadline still fires: it must find nothing to do
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(admit(EntryType.SERVICE))
-                .andGiven(new EntryOverstayed(id, SOCIETY, FLAT, EntryType.SERVICE, null, null, T0, T0))
+                .andGiven(new EntryOverstayed(id, request, SOCIETY, FLAT, EntryType.SERVICE, null, null, T0, T0))
                 .whenTimeElapses(OVERSTAY)
                 .expectTriggeredDeadlinesWithName(Entry.OVERSTAY)
                 .expectNoEvents();

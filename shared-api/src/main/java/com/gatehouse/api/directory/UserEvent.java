@@ -1,11 +1,14 @@
 package com.gatehouse.api.directory;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
+
+import static com.gatehouse.api.common.DataSubject.Kind.USER;
 
 /** What happened to a user account. Every event names the society so projections need no lookup. */
 public sealed interface UserEvent {
@@ -14,7 +17,8 @@ public sealed interface UserEvent {
 
     SocietyId societyId();
 
-    record UserRegistered(UserId userId, String name, String phone, String passwordHash, Role role,
+    record UserRegistered(UserId userId, @PersonalData(subject = USER, idFrom = "userId") String name,
+                          @PersonalData(subject = USER, idFrom = "userId") String phone, String passwordHash, Role role,
                           SocietyId societyId, FlatId flatId, Instant registeredAt) implements UserEvent {
     }
 

@@ -1,10 +1,13 @@
 package com.gatehouse.api.entry;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
+
+import static com.gatehouse.api.common.DataSubject.Kind.VISITOR;
 
 /** What happened to a gate-log entry. Every event names the society and the flat. */
 public sealed interface EntryEvent {
@@ -20,7 +23,9 @@ public sealed interface EntryEvent {
      * {@code overstayScheduleId} the persistent deadline that raises it; both are null otherwise.
      */
     record EntryAdmitted(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId, EntryType type,
-                         String visitorName, String visitorPhone, ProviderTag providerTag, String photoKey,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorPhone, ProviderTag providerTag,
+                         @PersonalData(subject = VISITOR, idFrom = "requestId") String photoKey,
                          UserId guardId, UserId approvedBy, Instant enteredAt, Instant overstayAt,
                          String overstayScheduleId) implements EntryEvent {
     }
@@ -29,8 +34,12 @@ public sealed interface EntryEvent {
             implements EntryEvent {
     }
 
-    /** The entry was still open when its overstay deadline fired: raised once per entry. */
-    record EntryOverstayed(EntryId entryId, SocietyId societyId, FlatId flatId, EntryType type, String visitorName,
+    /**
+     * The entry was still open when its overstay deadline fired: raised once per entry. {@code requestId} (the
+     * visit, whose data the name is) is null in events stored before it was added.
+     */
+    record EntryOverstayed(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId,
+                           EntryType type, @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
                            ProviderTag providerTag, Instant enteredAt, Instant alertedAt) implements EntryEvent {
     }
 }

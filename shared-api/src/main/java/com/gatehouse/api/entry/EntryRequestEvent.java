@@ -1,10 +1,13 @@
 package com.gatehouse.api.entry;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
+
+import static com.gatehouse.api.common.DataSubject.Kind.VISITOR;
 
 /**
  * What happened to an entry request. Every event names the society and the flat, so projections and
@@ -25,8 +28,9 @@ public sealed interface EntryRequestEvent {
      * (null when the request expires before them, and in events stored before escalation existed).
      */
     record EntryRequestRaised(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId guardId,
-                              EntryType type, String visitorName, String visitorPhone, ProviderTag providerTag,
-                              String photoKey, Instant raisedAt, Instant expiresAt, String expiryScheduleId,
+                              EntryType type, @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
+                              @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorPhone, ProviderTag providerTag,
+                              @PersonalData(subject = VISITOR, idFrom = "requestId") String photoKey, Instant raisedAt, Instant expiresAt, String expiryScheduleId,
                               String reminderScheduleId, String guardAlertScheduleId)
             implements EntryRequestEvent {
     }
@@ -37,7 +41,7 @@ public sealed interface EntryRequestEvent {
     }
 
     record EntryRequestRejected(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId rejectedBy,
-                                String reason, Instant rejectedAt) implements EntryRequestEvent {
+                                @PersonalData(subject = VISITOR, idFrom = "requestId") String reason, Instant rejectedAt) implements EntryRequestEvent {
     }
 
     /**

@@ -1,12 +1,15 @@
 package com.gatehouse.api.staff;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.PersonalData;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import static com.gatehouse.api.common.DataSubject.Kind.STAFF;
 
 /**
  * A staff member's visits. Stored in the staff member's own stream (the aggregate that decides whether
@@ -26,7 +29,8 @@ public sealed interface AttendanceEvent {
      * @param scheduleId     the deadline that does it (cancelled at check-out)
      * @param requestId      the request that checked in (a retry of it answers this visit again)
      */
-    record StaffCheckedIn(AttendanceId attendanceId, StaffId staffId, SocietyId societyId, String staffName,
+    record StaffCheckedIn(AttendanceId attendanceId, StaffId staffId, SocietyId societyId,
+                          @PersonalData(subject = STAFF, idFrom = "staffId") String staffName,
                           StaffType staffType, List<FlatId> flatIds, UserId guardId, CheckMethod method,
                           UUID requestId, Instant checkInTime, Instant autoCheckoutAt, String scheduleId)
             implements AttendanceEvent {
@@ -37,7 +41,8 @@ public sealed interface AttendanceEvent {
      * @param durationMinutes whole minutes between check-in and check-out (rounded down)
      * @param workCompleted   what the guard recorded, or null when not said
      */
-    record StaffCheckedOut(AttendanceId attendanceId, StaffId staffId, SocietyId societyId, String staffName,
+    record StaffCheckedOut(AttendanceId attendanceId, StaffId staffId, SocietyId societyId,
+                           @PersonalData(subject = STAFF, idFrom = "staffId") String staffName,
                            StaffType staffType, List<FlatId> flatIds, UserId guardId, CheckMethod method,
                            UUID requestId, Instant checkInTime, Instant checkOutTime, long durationMinutes,
                            Boolean workCompleted) implements AttendanceEvent {
