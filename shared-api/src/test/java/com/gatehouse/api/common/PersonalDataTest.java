@@ -47,7 +47,7 @@ class PersonalDataTest {
     void theSubjectComesFromTheNamedComponentOfTheSameRecord() {
         var request = new EntryRequestId(UUID.randomUUID());
         var raised = new EntryRequestRaised(request, new SocietyId(UUID.randomUUID()), new FlatId(UUID.randomUUID()),
-                UserId.random(), EntryType.VISITOR, "Asha", "9000000001", null, null, Instant.EPOCH, Instant.EPOCH, "s");
+                UserId.random(), EntryType.VISITOR, "Asha", "9000000001", null, null, Instant.EPOCH, Instant.EPOCH, "s", null, null);
         assertThat(PersonalFields.subjectsOf(raised)).containsExactly(DataSubject.visitor(request.value()));
 
         var staff = UUID.randomUUID();
