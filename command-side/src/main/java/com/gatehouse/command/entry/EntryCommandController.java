@@ -15,7 +15,6 @@ import com.gatehouse.api.entry.EntryRequestCommand.ApproveEntryRequest;
 import com.gatehouse.api.entry.EntryRequestCommand.RaiseEntryRequest;
 import com.gatehouse.api.entry.EntryRequestCommand.RejectEntryRequest;
 import com.gatehouse.api.entry.EntryRequestId;
-import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
 import com.gatehouse.api.entry.EntryViews.EntryView;
@@ -94,11 +93,10 @@ public class EntryCommandController {
             description = "Answers the request with entryId (the gate-log entry). 409 names the status when the "
                     + "request was already decided or has expired; another flat's request is 404.")
     public Mono<EntryRequestView> approve(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new ApproveEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId())),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.APPROVED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -108,11 +106,10 @@ public class EntryCommandController {
     public Mono<EntryRequestView> reject(Caller caller, @PathVariable UUID id,
                                          @Valid @RequestBody(required = false) RejectRequest body) {
         String reason = body == null ? null : body.reason();
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new RejectEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId()), reason),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.REJECTED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -120,9 +117,9 @@ public class EntryCommandController {
     @Allowed(Role.GUARD)
     @Operation(summary = "Check a visitor out of the gate log", description = "Answers the entry with exitedAt; 409 when already checked out.")
     public Mono<EntryView> checkOut(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new CheckOutEntry(new EntryId(id), new UserId(caller.userId()), SocietyId.of(caller.societyId())),
-                        new FindEntry(id), EntryView.class, view -> view.exitedAt() != null)
+                        new FindEntry(id), EntryView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry"));
     }
 

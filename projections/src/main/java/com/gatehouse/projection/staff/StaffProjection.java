@@ -1,6 +1,7 @@
 package com.gatehouse.projection.staff;
 
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
@@ -10,16 +11,11 @@ import com.gatehouse.api.staff.StaffEvent.StaffDeactivated;
 import com.gatehouse.api.staff.StaffEvent.StaffRegistered;
 import com.gatehouse.api.staff.StaffEvent.StaffUnassignedFromFlat;
 import com.gatehouse.api.staff.StaffEvent.StaffUpdated;
-import com.gatehouse.api.staff.StaffQuery.FindAttendance;
-import com.gatehouse.api.staff.StaffQuery.FindLatestAttendanceOfStaff;
-import com.gatehouse.api.staff.StaffQuery.FindStaff;
-import com.gatehouse.api.staff.StaffQuery.WatchAttendance;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,15 +35,17 @@ import java.util.UUID;
 public class StaffProjection {
 
     public static final String GROUP = "staff";
+    /** Every check-in and check-out, keyed by {@link LiveFeed#society} and {@link LiveFeed#flat} (each flat served). */
+    public static final LiveFeed<AttendanceView> ATTENDANCE = LiveFeed.of("staff-attendance", AttendanceView.class);
 
     private final JdbcTemplate jdbc;
     private final StaffReadModel readModel;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
 
-    public StaffProjection(JdbcTemplate jdbc, StaffReadModel readModel, QueryUpdateEmitter emitter) {
+    public StaffProjection(JdbcTemplate jdbc, StaffReadModel readModel, LiveFeeds live) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
+        this.live = live;
     }
 
     @EventHandler
@@ -59,7 +57,6 @@ public class StaffProjection {
                 event.staffId().value(), event.societyId().value(), event.name(), event.phone(),
                 event.staffType().name(), event.photoKey(), ids(event.flatIds()), event.cardVersion(),
                 ts(event.registeredAt()), ts(event.registeredAt()), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -69,7 +66,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 event.name(), event.phone(), event.staffType().name(), event.photoKey(), ts(event.updatedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -79,7 +75,6 @@ public class StaffProjection {
                             version = ? where id = ? and version < ?""",
                 event.flatId().value(), event.flatId().value(), ts(event.assignedAt()), version,
                 event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -88,21 +83,18 @@ public class StaffProjection {
                         update staff_member set flat_ids = array_remove(flat_ids, ?), updated_at = ?, version = ?
                         where id = ? and version < ?""",
                 event.flatId().value(), ts(event.unassignedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
     void on(StaffDeactivated event, @SequenceNumber long version) {
         jdbc.update("update staff_member set active = false, updated_at = ?, version = ? where id = ? and version < ?",
                 ts(event.deactivatedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
     void on(StaffCardRotated event, @SequenceNumber long version) {
         jdbc.update("update staff_member set qr_version = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 event.cardVersion(), ts(event.rotatedAt()), version, event.staffId().value(), version);
-        emitStaff(event.staffId().value());
     }
 
     @EventHandler
@@ -118,7 +110,6 @@ public class StaffProjection {
                 event.attendanceId().value(), event.staffId().value(), event.societyId().value(), event.staffName(),
                 event.staffType().name(), ids(event.flatIds()), ts(event.checkInTime()),
                 event.guardId() == null ? null : event.guardId().value());
-        emitStaff(event.staffId().value());
         emitAttendance(event.attendanceId().value(), event.staffId().value(), event.societyId().value(),
                 event.flatIds());
     }
@@ -135,7 +126,6 @@ public class StaffProjection {
                 ts(event.checkOutTime()), event.durationMinutes(),
                 event.guardId() == null ? null : event.guardId().value(), event.workCompleted(), event.autoClosed(),
                 event.attendanceId().value());
-        emitStaff(event.staffId().value());
         emitAttendance(event.attendanceId().value(), event.staffId().value(), event.societyId().value(),
                 event.flatIds());
     }
@@ -145,23 +135,15 @@ public class StaffProjection {
         jdbc.update("truncate staff_member, staff_attendance");
     }
 
-    private void emitStaff(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindStaff.class)) {
-            return;
-        }
-        readModel.staff(id).ifPresent(view -> emitter.emit(FindStaff.class, q -> q.staffId().equals(id), view));
-    }
-
+    /** Sends the visit as it is now to the live feeds of its society and of each flat the staff member works for. */
     private void emitAttendance(UUID attendanceId, UUID staffId, UUID societyId, List<FlatId> flats) {
-        if (!Subscribers.waitingFor(emitter, FindAttendance.class, FindLatestAttendanceOfStaff.class,
-                WatchAttendance.class)) {
-            return;
-        }
-        readModel.attendance(attendanceId).ifPresent((AttendanceView view) -> {
-            emitter.emit(FindAttendance.class, q -> q.attendanceId().equals(attendanceId), view);
-            emitter.emit(FindLatestAttendanceOfStaff.class, q -> q.staffId().equals(staffId), view);
-            emitter.emit(WatchAttendance.class, q -> q.societyId().equals(societyId)
-                    && (q.flatId() == null || flats.stream().anyMatch(flat -> flat.value().equals(q.flatId()))), view);
+        readModel.attendance(attendanceId).ifPresent(view -> {
+            String[] keys = new String[flats.size() + 1];
+            keys[0] = LiveFeed.society(societyId);
+            for (int i = 0; i < flats.size(); i++) {
+                keys[i + 1] = LiveFeed.flat(flats.get(i).value());
+            }
+            live.publish(ATTENDANCE, view, keys);
         });
     }
 

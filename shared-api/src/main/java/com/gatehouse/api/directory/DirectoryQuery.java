@@ -1,19 +1,23 @@
 package com.gatehouse.api.directory;
 
+import com.gatehouse.api.common.ReadModel;
 import java.util.UUID;
 
 /** Questions the directory answers (used with "subscribe first, then send" after a change). */
 public sealed interface DirectoryQuery {
 
     /** Answers {@code Optional<SocietyView>}. */
+    @ReadModel("directory")
     record FindSociety(UUID societyId) implements DirectoryQuery {
     }
 
     /** Answers {@code Optional<FlatView>}. */
+    @ReadModel("directory")
     record FindFlat(UUID flatId) implements DirectoryQuery {
     }
 
     /** Answers {@code Optional<UserView>}. */
+    @ReadModel("directory")
     record FindUser(UUID userId) implements DirectoryQuery {
     }
 
