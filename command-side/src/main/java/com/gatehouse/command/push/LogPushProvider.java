@@ -43,6 +43,7 @@ class LogPushProvider implements PushProvider {
         line.put("platform", message.platform());
         line.put("type", message.type());
         line.put("urgent", message.urgent());
+        line.put("critical", message.critical());
         line.put("title", message.title());
         line.put("body", message.body());
         line.put("data", message.data());

@@ -141,10 +141,11 @@ public class PushOutbox {
         data.put("sentAt", String.valueOf(payload.get("sentAt")));
         putIfSet(data, "referenceType", payload.get("referenceType"));
         putIfSet(data, "referenceId", payload.get("referenceId"));
-        boolean urgent = Boolean.TRUE.equals(payload.get("urgent"));
+        PushLevel level = payload.get("level") instanceof String name ? PushLevel.valueOf(name)
+                : PushLevel.of(NotificationType.valueOf(type)); // rows written before the level was stored
         var message = new PushMessage(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 DevicePlatform.valueOf(rs.getString(6)), rs.getString(7), type, (String) payload.get("title"),
-                (String) payload.get("message"), data, urgent, NotificationType.EMERGENCY_ALERT.name().equals(type));
+                (String) payload.get("message"), data, level.urgent(), level == PushLevel.CRITICAL);
         return new Claimed(message, rs.getObject(3, UUID.class), rs.getInt(4));
     }
 
@@ -179,7 +180,7 @@ public class PushOutbox {
         payload.put("referenceType", content.referenceType());
         payload.put("referenceId", content.referenceId());
         payload.put("sentAt", sentAt.toString());
-        payload.put("urgent", PushPreferences.alwaysRings(content));
+        payload.put("level", PushLevel.of(content).name());
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -15,32 +15,23 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Each user's quiet hours and muted notification types ({@code push_preferences}). They silence pushes only:
  * the notification itself is still stored and shown in the app. What must reach a phone at any hour can be
- * neither muted nor silenced: emergency alerts, and entry and delivery requests (a resident receives those only
- * for their own flat), with everything about a pending request (its reminder, the guard's "nobody answered").
+ * neither muted nor silenced: what {@link PushLevel} classifies as critical or time-sensitive (emergency alerts,
+ * entry and delivery requests, which a resident receives only for their own flat, and everything about a pending
+ * request: its reminder, the guard's "nobody answered").
  */
 @Component
 public class PushPreferences {
-
-    static final Set<NotificationType> ALWAYS_RING = EnumSet.of(NotificationType.EMERGENCY_ALERT,
-            NotificationType.ENTRY_REQUEST, NotificationType.DELIVERY_REQUEST);
 
     private final JdbcTemplate jdbc;
 
     public PushPreferences(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Whether this content must reach the phone whatever the user's quiet hours and mutes say. */
-    static boolean alwaysRings(NotificationContent content) {
-        return ALWAYS_RING.contains(content.type()) || "EntryRequest".equals(content.referenceType());
     }
 
     public PushPreferencesView of(UUID user) {
@@ -60,7 +51,7 @@ public class PushPreferences {
         List<NotificationType> muted = wanted.mutedTypes() == null ? List.of()
                 : wanted.mutedTypes().stream().distinct().sorted().toList();
         for (NotificationType type : muted) {
-            if (ALWAYS_RING.contains(type)) {
+            if (!PushLevel.of(type).silenceable()) {
                 throw Problem.invalid("mutedTypes", type + " cannot be muted (entry and delivery requests and "
                         + "emergency alerts always ring)");
             }
@@ -76,7 +67,7 @@ public class PushPreferences {
 
     /** Whether a push of this content may ring the user's phones at this instant. */
     boolean allows(UUID user, NotificationContent content, Instant at) {
-        if (alwaysRings(content)) {
+        if (!PushLevel.of(content).silenceable()) {
             return true;
         }
         PushPreferencesView prefs = of(user);

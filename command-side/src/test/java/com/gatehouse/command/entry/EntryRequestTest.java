@@ -68,7 +68,7 @@ class EntryRequestTest {
     private EntryRequestRaised raised(EntryType type, String photoKey) {
         return new EntryRequestRaised(id, SOCIETY, FLAT, GUARD, type, "Ravi", "9876543210",
                 type == EntryType.DELIVERY ? ProviderTag.SWIGGY : null, photoKey, T0, T0.plus(EXPIRY), SCHEDULE,
-                "reminder-schedule", "guard-alert-schedule");
+                null, null, null, "reminder-schedule", "guard-alert-schedule");
     }
 
     private ApproveEntryRequest approveAsResidentOf(FlatId flat) {

@@ -60,7 +60,8 @@ public class EntryRequestProjection {
         jdbc.update("""
                         update entry_request set status = 'APPROVED', approved_by_id = ?, approved_at = ?, entry_id = ?,
                             version = ? where id = ? and version < ?""",
-                event.approvedBy().value(), ts(event.approvedAt()), event.entryId().value(), version,
+                event.approvedBy() == null ? null : event.approvedBy().value(), ts(event.approvedAt()),
+                event.entryId().value(), version,
                 event.requestId().value(), version);
         emit(event.requestId().value());
     }

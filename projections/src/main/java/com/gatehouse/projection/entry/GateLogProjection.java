@@ -43,13 +43,16 @@ public class GateLogProjection {
     void on(EntryAdmitted event, @SequenceNumber long version) {
         jdbc.update("""
                         insert into gate_entry (id, entry_request_id, society_id, flat_id, type, visitor_name,
-                            visitor_phone, provider_tag, photo_key, guard_id, approved_by_id, entered_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                event.entryId().value(), event.requestId().value(), event.societyId().value(), event.flatId().value(),
+                            visitor_phone, provider_tag, photo_key, guard_id, approved_by_id, entered_at, version,
+                            pre_approval_id, auto_approval_reason, vehicle_number, package_count)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.entryId().value(), event.requestId() == null ? null : event.requestId().value(),
+                event.societyId().value(), event.flatId().value(),
                 event.type().name(), event.visitorName(), event.visitorPhone(),
                 event.providerTag() == null ? null : event.providerTag().name(), event.photoKey(),
                 event.guardId().value(), event.approvedBy() == null ? null : event.approvedBy().value(),
-                ts(event.enteredAt()), version);
+                ts(event.enteredAt()), version, event.preApprovalId(), event.autoApprovalReason(),
+                event.vehicleNumber(), event.packageCount());
         emit(event.entryId().value());
     }
 

@@ -6,6 +6,18 @@ import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
 import com.gatehouse.api.staff.StaffEvent.StaffAssignedToFlat;
+import com.gatehouse.api.staff.StaffEvent.StaffAvailabilityChanged;
+import com.gatehouse.api.staff.StaffEvent.StaffBooked;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingAccepted;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingCancelled;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingCompleted;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingRejected;
+import com.gatehouse.api.staff.StaffEvent.StaffProfileUpdated;
+import com.gatehouse.api.staff.StaffEvent.StaffReviewHidden;
+import com.gatehouse.api.staff.StaffEvent.StaffReviewed;
+import com.gatehouse.api.staff.StaffEvent.StaffVerificationRevoked;
+import com.gatehouse.api.staff.StaffEvent.StaffVerified;
+import com.gatehouse.api.staff.StaffProfile;
 import com.gatehouse.api.staff.StaffEvent.StaffCardRotated;
 import com.gatehouse.api.staff.StaffEvent.StaffDeactivated;
 import com.gatehouse.api.staff.StaffEvent.StaffRegistered;
@@ -130,9 +142,130 @@ public class StaffProjection {
                 event.flatIds());
     }
 
+    @EventHandler
+    void on(StaffProfileUpdated event, @SequenceNumber long version) {
+        StaffProfile profile = event.profile();
+        jdbc.update("""
+                        update staff_member set languages = cast(? as text[]), experience_years = ?, id_proof_type = ?,
+                            id_proof_number = ?, address = ?, emergency_contact_name = ?, emergency_contact_phone = ?,
+                            description = ?, updated_at = ?, version = ? where id = ? and version < ?""",
+                profile.languages().toArray(String[]::new), profile.experienceYears(), profile.idProofType(),
+                profile.idProofNumber(), profile.address(), profile.emergencyContactName(),
+                profile.emergencyContactPhone(), profile.description(), ts(event.updatedAt()), version,
+                event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffVerified event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update staff_member set verified = true, verified_at = ?, verified_by = ?, updated_at = ?,
+                            version = ? where id = ? and version < ?""",
+                ts(event.verifiedAt()), event.verifiedBy().value(), ts(event.verifiedAt()), version,
+                event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffVerificationRevoked event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update staff_member set verified = false, verified_at = null, verified_by = null, updated_at = ?,
+                            version = ? where id = ? and version < ?""",
+                ts(event.revokedAt()), version, event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffAvailabilityChanged event, @SequenceNumber long version) {
+        jdbc.update("update staff_member set availability = ?, updated_at = ?, version = ? where id = ? and version < ?",
+                event.availability().name(), ts(event.changedAt()), version, event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffBooked event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into staff_booking (id, staff_id, staff_name, society_id, flat_id, booked_by, booking_date,
+                            start_time, end_time, starts_at, ends_at, work_type, requirements, status, created_at,
+                            updated_at, version)
+                        select ?, id, name, society_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?
+                        from staff_member where id = ?
+                        on conflict do nothing""",
+                event.bookingId(), event.flatId().value(), event.bookedBy().value(), event.date(), event.startTime(),
+                event.endTime(), ts(event.startsAt()), ts(event.endsAt()), event.workType(), event.requirements(),
+                ts(event.bookedAt()), ts(event.bookedAt()), version, event.staffId().value());
+        touch(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffBookingAccepted event, @SequenceNumber long version) {
+        decided(event.bookingId(), "CONFIRMED", event.by().value(), event.acceptedAt(), null, version);
+        touch(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffBookingRejected event, @SequenceNumber long version) {
+        decided(event.bookingId(), "REJECTED", event.by().value(), event.rejectedAt(), event.reason(), version);
+        touch(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffBookingCancelled event, @SequenceNumber long version) {
+        jdbc.update("update staff_booking set status = 'CANCELLED', updated_at = ?, version = ? where id = ? and version < ?",
+                ts(event.cancelledAt()), version, event.bookingId(), version);
+        touch(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffBookingCompleted event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update staff_booking set status = 'COMPLETED', actual_minutes = ?, final_cost = ?, updated_at = ?,
+                            version = ? where id = ? and version < ?""",
+                event.actualMinutes(), event.finalCost(), ts(event.completedAt()), version, event.bookingId(), version);
+        touch(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffReviewed event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into staff_review (id, staff_id, society_id, reviewer_id, reviewer_flat, month, rating,
+                            quality, punctuality, behaviour, comment, created_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.reviewId(), event.staffId().value(), event.societyId().value(), event.reviewer().value(),
+                event.reviewerFlat().value(), event.month(), event.rating(), event.quality(), event.punctuality(),
+                event.behaviour(), event.comment(), ts(event.reviewedAt()), version);
+        rate(event.staffId().value(), version);
+    }
+
+    @EventHandler
+    void on(StaffReviewHidden event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update staff_review set hidden = true, hidden_by = ?, hidden_reason = ?, hidden_at = ?, version = ?
+                        where id = ? and version < ?""",
+                event.by().value(), event.reason(), ts(event.hiddenAt()), version, event.reviewId(), version);
+        rate(event.staffId().value(), version);
+    }
+
+    private void decided(UUID booking, String status, UUID by, Instant at, String reason, long version) {
+        jdbc.update("""
+                        update staff_booking set status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?,
+                            updated_at = ?, version = ? where id = ? and version < ?""",
+                status, by, ts(at), reason, ts(at), version, booking, version);
+    }
+
+    /** The staff member's row follows every event of theirs (its version says how far the read model is). */
+    private void touch(UUID staff, long version) {
+        jdbc.update("update staff_member set version = ? where id = ? and version < ?", version, staff, version);
+    }
+
+    /** Average and count of the visible reviews, recomputed: the same whatever was applied before. */
+    private void rate(UUID staff, long version) {
+        jdbc.update("""
+                        update staff_member m set rating = r.average, review_count = r.n, version = greatest(m.version, ?)
+                        from (select round(avg(rating), 2) as average, count(*) as n from staff_review
+                              where staff_id = ? and not hidden) r
+                        where m.id = ?""", version, staff, staff);
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("truncate staff_member, staff_attendance");
+        jdbc.update("truncate staff_member, staff_attendance, staff_booking, staff_review");
     }
 
     /** Sends the visit as it is now to the live feeds of its society and of each flat the staff member works for. */

@@ -406,9 +406,10 @@ class NotificationStreamTest extends IntegrationTest {
 
             var frame = guard.await(f -> f.notification().get("type").asText().equals("SYSTEM"), WAIT);
             assertThat(frame.notification().get("title").asText()).isEqualTo("Water off");
-            assertThat(frame.notification().get("referenceType").asText()).isEqualTo("Announcement");
+            // an announcement is a notice published now
+            assertThat(frame.notification().get("referenceType").asText()).isEqualTo("Notice");
             assertThat(frame.notification().get("referenceId").asText()).isEqualTo(announcement);
-            assertThat(frame.notification().get("data").get("announcementId").asText()).isEqualTo(announcement);
+            assertThat(frame.notification().get("data").get("noticeId").asText()).isEqualTo(announcement);
 
             for (Api.User member : List.of(society.admin(), society.residentA1(), society.residentA2(),
                     society.residentB(), society.auditor())) {

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
                 "gatehouse.push.max-retry-after=PT2S",
                 "gatehouse.push.lease=PT2S",
                 "gatehouse.push.poll-interval=PT0.5S",
+                "gatehouse.emergency.escalate-after=PT3S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
         })

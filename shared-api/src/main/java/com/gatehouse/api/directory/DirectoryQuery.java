@@ -29,4 +29,8 @@ public sealed interface DirectoryQuery {
     record FindActiveUsersOfSociety(UUID societyId, java.util.Set<com.gatehouse.api.common.Role> roles)
             implements DirectoryQuery {
     }
+
+    /** Answers {@code List<UserView>}: the active residents of every flat of one block of a society. */
+    record FindActiveResidentsOfBlock(UUID societyId, String block) implements DirectoryQuery {
+    }
 }

@@ -11,6 +11,16 @@ public sealed interface StaffQuery {
     record FindStaff(UUID staffId) implements StaffQuery {
     }
 
+    /** Answers {@code Optional<StaffBookingView>}. */
+    @ReadModel("staff")
+    record FindStaffBooking(UUID bookingId) implements StaffQuery {
+    }
+
+    /** Answers {@code Optional<StaffReviewView>}. */
+    @ReadModel("staff")
+    record FindStaffReview(UUID reviewId) implements StaffQuery {
+    }
+
     /** Answers {@code Optional<AttendanceView>}. */
     @ReadModel("staff")
     record FindAttendance(UUID attendanceId) implements StaffQuery {

@@ -30,9 +30,9 @@ class PersonalDataTest {
     @Test
     void theMarkedFieldsOfEachEventAreTheOnesThatNameAPerson() {
         assertThat(names(UserRegistered.class)).containsExactly("name", "phone");
-        assertThat(names(EntryRequestRaised.class)).containsExactly("visitorName", "visitorPhone", "photoKey");
+        assertThat(names(EntryRequestRaised.class)).containsExactly("visitorName", "visitorPhone", "photoKey", "vehicleNumber");
         assertThat(names(EntryRequestRejected.class)).containsExactly("reason");
-        assertThat(names(EntryAdmitted.class)).containsExactly("visitorName", "visitorPhone", "photoKey");
+        assertThat(names(EntryAdmitted.class)).containsExactly("visitorName", "visitorPhone", "photoKey", "vehicleNumber");
         assertThat(names(EntryOverstayed.class)).containsExactly("visitorName");
         assertThat(names(StaffRegistered.class)).containsExactly("name", "phone", "photoKey");
         assertThat(names(StaffUpdated.class)).containsExactly("name", "phone", "photoKey");
@@ -47,7 +47,7 @@ class PersonalDataTest {
     void theSubjectComesFromTheNamedComponentOfTheSameRecord() {
         var request = new EntryRequestId(UUID.randomUUID());
         var raised = new EntryRequestRaised(request, new SocietyId(UUID.randomUUID()), new FlatId(UUID.randomUUID()),
-                UserId.random(), EntryType.VISITOR, "Asha", "9000000001", null, null, Instant.EPOCH, Instant.EPOCH, "s", null, null);
+                UserId.random(), EntryType.VISITOR, "Asha", "9000000001", null, null, Instant.EPOCH, Instant.EPOCH, "s");
         assertThat(PersonalFields.subjectsOf(raised)).containsExactly(DataSubject.visitor(request.value()));
 
         var staff = UUID.randomUUID();
