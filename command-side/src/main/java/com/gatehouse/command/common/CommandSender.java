@@ -97,6 +97,19 @@ public class CommandSender {
                 .then(Mono.defer(() -> shown(findQuery, viewType)));
     }
 
+    /**
+     * As {@link #sendAndRead}, for a command whose events two read models project: also waits until the read model
+     * answering {@code alsoVisibleIn} (a query class carrying {@link com.gatehouse.api.common.ReadModel}) shows them
+     * (e.g. an onboarding approval changes the request and the applicant's account, who signs in right after).
+     */
+    public <V> Mono<V> sendAndRead(Caller caller, Object command, Object findQuery, Class<V> viewType,
+                                   Class<?> alsoVisibleIn) {
+        String group = ReadModelVersions.groupOf(findQuery);
+        String also = groupOf(alsoVisibleIn);
+        return dispatch(caller, command).flatMap(result -> visible(group, result).then(visible(also, result)))
+                .then(Mono.defer(() -> shown(findQuery, viewType)));
+    }
+
     /** A command handler's result and the read model's view that shows it. */
     public record Answer<R, V>(R result, V view) {
     }

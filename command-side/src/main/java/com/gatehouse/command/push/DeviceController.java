@@ -49,7 +49,7 @@ public class DeviceController {
 
     @PostMapping("/api/v1/me/devices")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "Register this device for pushes",
             description = "token: the FCM registration token (ANDROID, IOS, or WEB through FCM), or for WEB with Web "
                     + "Push the browser's PushSubscription as JSON ({endpoint, keys: {p256dh, auth}}). Idempotent per "
@@ -64,7 +64,7 @@ public class DeviceController {
 
     @DeleteMapping("/api/v1/me/devices/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "Stop pushes to one of my devices",
             description = "Pushes not yet sent to it are dropped. Someone else's or an unknown device answers 404. "
                     + "Logging out with {deviceId} does the same.")
@@ -76,7 +76,7 @@ public class DeviceController {
     }
 
     @PutMapping("/api/v1/me/push-preferences")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "Set my quiet hours and muted notification types",
             description = "quietFrom/quietTo: local times HH:mm in timeZone (default Asia/Kolkata); they may span "
                     + "midnight (22:00 to 07:00); both null: no quiet hours. During quiet hours and for muted types "

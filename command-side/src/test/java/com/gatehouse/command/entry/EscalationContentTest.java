@@ -45,14 +45,14 @@ class EscalationContentTest {
 
     @Test
     void theGuardIsGivenTheResidentsPhoneNumbersToCall() {
-        var asha = new UserView(UUID.randomUUID(), "Asha", "9800000001", Role.RESIDENT, society.value(), flat.value(),
-                true, T0);
-        var ravi = new UserView(UUID.randomUUID(), "Ravi", "9800000002", Role.RESIDENT, society.value(), flat.value(),
-                true, T0);
+        var asha = new UserView(UUID.randomUUID(), "Asha", "+919800000001", Role.RESIDENT, society.value(), flat.value(),
+                true, T0, null, null, true, null, false);
+        var ravi = new UserView(UUID.randomUUID(), "Ravi", "+919800000002", Role.RESIDENT, society.value(), flat.value(),
+                true, T0, null, null, false, null, false);
         var content = EntryNotifications.unansweredContent(new EntryRequestUnanswered(id, society, flat, UserId.random(),
                 T0.plusSeconds(90)), delivery, new FlatView(flat.value(), society.value(), "A", "101", T0), List.of(asha, ravi));
         assertThat(content.title()).isEqualTo("Nobody has answered");
-        assertThat(content.message()).contains("A-101", "Asha 9800000001", "Ravi 9800000002");
+        assertThat(content.message()).contains("A-101", "Asha +919800000001", "Ravi +919800000002");
         assertThat(content.referenceType()).isEqualTo("EntryRequest");
         assertThat(content.data().get("residents").toString()).contains("9800000001", "9800000002");
     }

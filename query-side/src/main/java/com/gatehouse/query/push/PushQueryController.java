@@ -27,7 +27,7 @@ public class PushQueryController {
     }
 
     @GetMapping("/api/v1/me/devices")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "My registered devices", description = "Newest first; at most 10, so not paged. Tokens are "
             + "never answered.")
     public Mono<DeviceList> devices(Caller caller) {
@@ -35,7 +35,7 @@ public class PushQueryController {
     }
 
     @GetMapping("/api/v1/me/push-preferences")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "My quiet hours and muted notification types")
     public Mono<PushPreferencesView> preferences(Caller caller) {
         return reads.preferences(caller.userId());
