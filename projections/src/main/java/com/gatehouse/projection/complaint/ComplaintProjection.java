@@ -6,15 +6,12 @@ import com.gatehouse.api.complaint.ComplaintEvent.ComplaintReopened;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintResolved;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintStatusChanged;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintWithdrawn;
-import com.gatehouse.api.complaint.ComplaintQuery.FindComplaint;
 import com.gatehouse.api.complaint.ComplaintStatus;
 import com.gatehouse.api.upload.DocumentId;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +31,9 @@ public class ComplaintProjection {
     public static final String GROUP = "complaints";
 
     private final JdbcTemplate jdbc;
-    private final ComplaintReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public ComplaintProjection(JdbcTemplate jdbc, ComplaintReadModel readModel, QueryUpdateEmitter emitter) {
+    public ComplaintProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -55,7 +48,6 @@ public class ComplaintProjection {
                 ComplaintStatus.OPEN.name(), event.title(), event.description(),
                 event.images().stream().map(DocumentId::toString).toArray(String[]::new), event.location(),
                 ts(event.filedAt()), ts(event.filedAt()), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -65,7 +57,6 @@ public class ComplaintProjection {
                         where id = ? and version < ?""",
                 event.assigneeId().value(), ts(event.assignedAt()), event.status().name(), ts(event.assignedAt()),
                 version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -75,7 +66,6 @@ public class ComplaintProjection {
                             version = ? where id = ? and version < ?""",
                 event.status().name(), event.reason(), ts(event.changedAt()), version, event.complaintId().value(),
                 version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -86,7 +76,6 @@ public class ComplaintProjection {
                         where id = ? and version < ?""",
                 ComplaintStatus.RESOLVED.name(), event.resolution(), event.by().value(), ts(event.resolvedAt()),
                 ts(event.resolvedAt()), ts(event.resolvedAt()), version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -95,7 +84,6 @@ public class ComplaintProjection {
                         update complaint set status = ?, resolution = null, resolved_by_id = null, resolved_at = null,
                             reopen_count = reopen_count + 1, updated_at = ?, version = ? where id = ? and version < ?""",
                 ComplaintStatus.OPEN.name(), ts(event.reopenedAt()), version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -103,19 +91,11 @@ public class ComplaintProjection {
         jdbc.update("update complaint set status = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 ComplaintStatus.WITHDRAWN.name(), ts(event.withdrawnAt()), version, event.complaintId().value(),
                 version);
-        emit(event.complaintId().value());
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("truncate complaint");
-    }
-
-    private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindComplaint.class)) {
-            return;
-        }
-        readModel.complaint(id).ifPresent(view -> emitter.emit(FindComplaint.class, q -> q.complaintId().equals(id), view));
     }
 
     private static Timestamp ts(Instant instant) {
