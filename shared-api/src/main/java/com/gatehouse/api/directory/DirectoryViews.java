@@ -15,10 +15,19 @@ public final class DirectoryViews {
     public record SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone, String address,
                               String state, String pincode, String contactName, String contactPhone,
                               String contactEmail, boolean active) {
+
+        /** An active society without address or contact (as created). */
+        public SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone) {
+            this(id, name, city, createdAt, timeZone, null, null, null, null, null, null, true);
+        }
     }
 
     /** {@code floor}: null when not given. */
     public record FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt, Integer floor) {
+
+        public FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt) {
+            this(id, societyId, block, number, createdAt, null);
+        }
     }
 
     /** A society in the platform's list, with its size and its active members. */
