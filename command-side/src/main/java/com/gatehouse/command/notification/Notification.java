@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -29,6 +30,7 @@ public class Notification {
     private UserId recipient;
     private SocietyId society;
     private boolean read;
+    private Instant sentAt;
 
     protected Notification() {
     }
@@ -56,6 +58,10 @@ public class Notification {
         return true;
     }
 
+    Instant sentAt() {
+        return sentAt;
+    }
+
     boolean isFor(UserId user) {
         return recipient.equals(user);
     }
@@ -65,6 +71,7 @@ public class Notification {
         id = event.notificationId();
         recipient = event.recipient();
         society = event.societyId();
+        sentAt = event.sentAt();
     }
 
     @EventSourcingHandler

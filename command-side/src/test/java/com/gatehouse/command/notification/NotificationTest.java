@@ -43,7 +43,8 @@ class NotificationTest {
         fixture = new AggregateTestFixture<>(Notification.class);
         fixture.registerInjectableResource(clock);
         fixture.registerAnnotatedCommandHandler(new NotificationSender(fixture.getRepository(),
-                FixtureEventStores.asStored(fixture.getEventStore()), clock));
+                FixtureEventStores.asStored(fixture.getEventStore()), clock,
+                org.mockito.Mockito.mock(com.gatehouse.command.push.PushOutbox.class)));
         fixture.registerAnnotatedCommandHandler(new NotificationInbox(fixture.getRepository(), clock));
     }
 

@@ -155,7 +155,10 @@ public class OpenApiConfig {
             Map.entry("Notices", "The notice board: admins post notices (published now, or scheduled by publishAt), edit, pin "
                     + "and delete them (any admin of the society); members read the published, unexpired ones, pinned "
                     + "first; a member's first read counts a view. Publishing notifies every member. The older "
-                    + "announcement endpoint posts a GENERAL notice published now."));
+                    + "announcement endpoint posts a GENERAL notice published now."),
+            Map.entry("Push", "The caller's devices that receive push notifications (FCM, Web Push), quiet hours and muted "
+                    + "types, and for admins the society's push delivery counts. Every notification is pushed to "
+                    + "each registered device of its recipient through a transactional outbox (see the README)."));
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The
