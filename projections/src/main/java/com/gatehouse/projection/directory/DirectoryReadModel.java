@@ -1,5 +1,6 @@
 package com.gatehouse.projection.directory;
 
+import java.util.Map;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
@@ -161,5 +162,20 @@ public class DirectoryReadModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The society's active accounts, counted by role. */
+    public Map<Role, Long> activeMembersByRole(UUID societyId) {
+        Map<Role, Long> counts = new java.util.EnumMap<>(Role.class);
+        jdbc.query("select role, count(*) as n from directory_user where society_id = ? and active group by role",
+                rs -> {
+                    counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n"));
+                }, societyId);
+        return counts;
+    }
+
+    /** How many flats the society has. */
+    public long flatCount(UUID societyId) {
+        return jdbc.queryForObject("select count(*) from directory_flat where society_id = ?", Long.class, societyId);
     }
 }

@@ -98,4 +98,11 @@ public class EntryRequestReadModel {
                 }, societyId, Timestamp.from(from), Timestamp.from(to));
         return counts;
     }
+
+    /** How many of the society's requests wait for their flat now (pending and not yet past their expiry). */
+    public long pendingInSociety(UUID societyId, Instant now) {
+        return jdbc.queryForObject("""
+                select count(*) from entry_request where society_id = ? and status = 'PENDING' and expires_at > ?""",
+                Long.class, societyId, Timestamp.from(now));
+    }
 }
