@@ -34,7 +34,7 @@ public class ProfileCommandController {
     }
 
     /** Every field optional: left out = unchanged; an empty email or photoKey removes it. */
-    public record ProfileRequest(@Size(max = 120) String name, @Email @Size(max = 254) String email,
+    public record OwnProfileRequest(@Size(max = 120) String name, @Email @Size(max = 254) String email,
                                  @Size(max = 1024) String photoKey) {
     }
 
@@ -46,7 +46,7 @@ public class ProfileCommandController {
             /upload/presigned-url, PUT, /upload/confirm; 400 otherwise); applicants, who belong to no society yet, \\
             add a photo after approval. Answers the account {id, name, phone, role, societyId, flatId, active, \\
             createdAt, email, photoKey, primaryResident, familyRole, invited}; GET /auth/me shows it too.""")
-    public Mono<UserView> update(Caller caller, @Valid @RequestBody ProfileRequest body) {
+    public Mono<UserView> update(Caller caller, @Valid @RequestBody OwnProfileRequest body) {
         return requirePhoto(caller, body.photoKey()).then(sender.sendAndRead(caller,
                 new UpdateProfile(new UserId(caller.userId()), body.name(), body.email(), body.photoKey()),
                 new FindUser(caller.userId()), UserView.class));
