@@ -12,6 +12,7 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestReminded;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestUnanswered;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.ProviderTag;
 import com.gatehouse.api.notification.NotificationContent;
@@ -48,7 +49,7 @@ import java.util.UUID;
 public class EntryNotifications {
 
     public static final String GROUP = "entry-notifications";
-    public static final String REFERENCE_REQUEST = "EntryRequest";
+    public static final String REFERENCE_REQUEST = EntryRequestId.REFERENCE_TYPE;
     public static final String REFERENCE_ENTRY = "Entry";
 
     private final Notifications notifications;

@@ -1,5 +1,6 @@
 package com.gatehouse.command.push;
 
+import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationType;
 
@@ -19,9 +20,6 @@ import com.gatehouse.api.notification.NotificationType;
 public enum PushLevel {
     CRITICAL, TIME_SENSITIVE, ACTIVE;
 
-    /** The reference type of notifications about an entry request (see the entry context's notifier). */
-    static final String ENTRY_REQUEST_REFERENCE = "EntryRequest";
-
     public static PushLevel of(NotificationType type) {
         return switch (type) {
             case EMERGENCY_ALERT -> CRITICAL;
@@ -34,7 +32,7 @@ public enum PushLevel {
     /** The level of this notification: its type's, raised to time-sensitive for anything about a pending request. */
     public static PushLevel of(NotificationContent content) {
         PushLevel level = of(content.type());
-        return level == ACTIVE && ENTRY_REQUEST_REFERENCE.equals(content.referenceType()) ? TIME_SENSITIVE : level;
+        return level == ACTIVE && EntryRequestId.REFERENCE_TYPE.equals(content.referenceType()) ? TIME_SENSITIVE : level;
     }
 
     /** High priority on every platform. */

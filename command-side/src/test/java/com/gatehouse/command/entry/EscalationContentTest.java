@@ -30,7 +30,7 @@ class EscalationContentTest {
     final FlatId flat = FlatId.random();
     final EntryRequestView delivery = new EntryRequestView(id.value(), EntryType.DELIVERY, EntryRequestStatus.PENDING,
             null, null, ProviderTag.SWIGGY, null, flat.value(), society.value(), UUID.randomUUID(), null, null, null,
-            null, T0.plusSeconds(900), null, T0);
+            null, T0.plusSeconds(900), null, T0, 0, false, null);
 
     @Test
     void theReminderIsTheSameKindOfRequestSaidAgain() {

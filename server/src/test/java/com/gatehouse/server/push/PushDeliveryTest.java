@@ -3,10 +3,12 @@ package com.gatehouse.server.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gatehouse.command.push.PushDrainer;
 import com.gatehouse.command.push.PushProvider;
+import com.gatehouse.server.entry.Feed;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.FakePushServer;
 import com.gatehouse.server.support.FakePushServer.Attempt;
 import com.gatehouse.server.support.IntegrationTest;
+import com.gatehouse.server.support.Live;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +81,11 @@ class PushDeliveryTest extends IntegrationTest {
                 .isEqualTo("time-sensitive");
         assertThat(push.attemptsFor(neighbour)).as("another flat's resident").isEmpty();
         assertThat(push.accessTokensIssued()).as("the OAuth2 access token is cached").isEqualTo(1);
+        await().atMost(PUSHED).until(() -> jdbc.queryForObject("select count(*) from push_outbox where user_id = ? "
+                + "and status = 'SENT'", Long.class, society.residentA1().id()) == 1);
+        assertThat(jdbc.queryForObject("select payload::text from push_outbox where user_id = ?", String.class,
+                society.residentA1().id())).as("a sent push keeps no text that may name someone")
+                .contains("DELIVERY_REQUEST").doesNotContain("SWIGGY", "title", "message");
     }
 
     @Test
@@ -165,6 +172,32 @@ class PushDeliveryTest extends IntegrationTest {
         assertThat(jdbc.queryForList("select payload->>'type' from push_outbox where user_id in (?, ?)", String.class,
                 society.residentA1().id(), society.residentA2().id()))
                 .as("the announcement is in the app, not pushed").containsOnly("DELIVERY_REQUEST");
+    }
+
+    /** An SOS rings as critical (iOS breaks through silent mode and focus), even in quiet hours, and cannot be muted. */
+    @Test
+    void anSosRingsCriticalEvenInTheGuardsQuietHours() {
+        Api.Society society = api().newSociety();
+        String gatePhone = token("ok"), flatmate = token("ok");
+        register(society.guard(), "IOS", gatePhone);
+        register(society.residentA2(), "ANDROID", flatmate);
+        var now = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Kolkata"));
+        var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        setPreferences(society.guard(), Map.of("mutedTypes", List.of("EMERGENCY_ALERT"))).expectStatus().isBadRequest();
+        setPreferences(society.guard(), Map.of("quietFrom", now.minusHours(1).format(hhmm),
+                "quietTo", now.plusHours(1).format(hhmm), "timeZone", "Asia/Kolkata")).expectStatus().isOk();
+
+        api().create(society.residentA1(), "/community/emergencies", Map.of("type", "MEDICAL"));
+
+        // at least: nobody responds, so it escalates after gatehouse.emergency.escalate-after and rings again
+        await().atMost(PUSHED).until(() -> !accepted(gatePhone).isEmpty() && !accepted(flatmate).isEmpty());
+        JsonNode toGuard = accepted(gatePhone).get(0).message();
+        assertThat(toGuard.path("data").path("type").asText()).isEqualTo("EMERGENCY_ALERT");
+        assertThat(toGuard.path("apns").path("headers").path("apns-priority").asText()).isEqualTo("10");
+        JsonNode aps = toGuard.path("apns").path("payload").path("aps");
+        assertThat(aps.path("interruption-level").asText()).isEqualTo("critical");
+        assertThat(aps.path("sound").path("critical").asInt()).isEqualTo(1);
+        assertThat(accepted(flatmate).get(0).message().path("android").path("priority").asText()).isEqualTo("high");
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec setPreferences(Api.User user,
@@ -266,6 +299,55 @@ class PushDeliveryTest extends IntegrationTest {
             }
             drainer.start();
         }
+    }
+
+    /**
+     * Residents' apps report each push they showed; the guard's stream counts the phones that showed the request
+     * (once per phone, however many receipts) and says when a resident opened it.
+     */
+    @Test
+    void theGuardSeesHowManyPhonesShowedTheRequestAndWhetherOneOpenedIt() throws Exception {
+        Api.Society society = api().newSociety();
+        UUID phone = UUID.fromString(register(society.residentA1(), "ANDROID", token("ok")).get("id").asText());
+        UUID tablet = UUID.fromString(register(society.residentA1(), "ANDROID", token("ok")).get("id").asText());
+        try (Feed gate = new Feed(live().connect(Live.Transport.TCP, society.guard()), "gate.requests.stream")) {
+            String requestId = raiseDelivery(society).get("id").asText();
+            gate.next(f -> f.path("id").asText().equals(requestId), PUSHED);
+            await().atMost(PUSHED).until(() -> api().notifications(society.residentA1(), "DELIVERY_REQUEST").size() == 1
+                    && api().notifications(society.residentA2(), "DELIVERY_REQUEST").size() == 1);
+            String toA1 = api().notifications(society.residentA1(), "DELIVERY_REQUEST").get(0).get("id").asText();
+            String toA2 = api().notifications(society.residentA2(), "DELIVERY_REQUEST").get(0).get("id").asText();
+
+            delivered(society.residentA1(), toA1, Map.of("deviceId", phone)).isNoContent();
+            delivered(society.residentA1(), toA1, Map.of("deviceId", phone)).isNoContent(); // the same phone again
+            delivered(society.residentA1(), toA1, Map.of("deviceId", tablet)).isNoContent();
+            api().client().post().uri("/api/v1/resident/notifications/{id}/delivered", toA2)
+                    .header(org.springframework.http.HttpHeaders.AUTHORIZATION, society.residentA2().bearer())
+                    .exchange().expectStatus().isNoContent(); // no body: A2's phones count as one
+            delivered(society.residentA2(), toA1, Map.of("deviceId", phone)).isNotFound(); // someone else's
+            delivered(society.residentA1(), UUID.randomUUID().toString(), Map.of()).isNotFound();
+
+            JsonNode reached = gate.next(f -> f.path("id").asText().equals(requestId)
+                    && f.path("phonesReached").asInt() == 3, PUSHED);
+            assertThat(reached.path("opened").asBoolean()).isFalse();
+
+            api().patch(society.residentA2(), "/resident/notifications/{id}/read", Map.of(), toA2).exchange()
+                    .expectStatus().isOk();
+            JsonNode opened = gate.next(f -> f.path("id").asText().equals(requestId) && f.path("opened").asBoolean(),
+                    PUSHED);
+            assertThat(opened.path("phonesReached").asInt()).isEqualTo(3);
+            assertThat(opened.path("openedAt").isTextual()).isTrue();
+            assertThat(gate.all()).as("no frame ever counted a phone twice")
+                    .allSatisfy(f -> assertThat(f.path("phonesReached").asInt()).isLessThanOrEqualTo(3));
+        }
+        JsonNode request = api().read(society.guard(), "/gate/requests?limit=1").get("entryRequests").get(0);
+        assertThat(request.path("phonesReached").asInt()).isEqualTo(3);
+        assertThat(request.path("opened").asBoolean()).isTrue();
+    }
+
+    private org.springframework.test.web.reactive.server.StatusAssertions delivered(Api.User user, String notification,
+                                                                                    Map<String, ?> body) {
+        return api().post(user, "/resident/notifications/{id}/delivered", body, notification).exchange().expectStatus();
     }
 
     private List<Attempt> accepted(String token) {
