@@ -94,6 +94,14 @@ public class PushOutbox {
         return written;
     }
 
+    /**
+     * What a row keeps once it is settled (sent, failed, unregistered): no title, text or data. A push's text may
+     * name people (visitors, residents' numbers) that the event store keeps sealed and erasable; the outbox holds
+     * it in plain only while the push may still be sent.
+     */
+    static final String SETTLED_PAYLOAD = "jsonb_build_object('notificationId', payload->'notificationId', "
+            + "'type', payload->'type', 'level', payload->'level', 'sentAt', payload->'sentAt')";
+
     static UUID messageId(UUID notification, UUID device) {
         return UUID.nameUUIDFromBytes(("push\n" + notification + "\n" + device).getBytes(StandardCharsets.UTF_8));
     }
@@ -151,7 +159,8 @@ public class PushOutbox {
 
     void sent(UUID messageId, String owner) {
         jdbc.update("update push_outbox set status = 'SENT', sent_at = now(), claimed_by = null, claimed_until = null, "
-                + "last_error = null where message_id = ? and status = 'PENDING'", messageId);
+                + "last_error = null, payload = " + SETTLED_PAYLOAD + " where message_id = ? and status = 'PENDING'",
+                messageId);
     }
 
     void retryAt(UUID messageId, Instant when, String reason) {
@@ -160,8 +169,9 @@ public class PushOutbox {
     }
 
     void finished(UUID messageId, String status, String reason) {
-        jdbc.update("update push_outbox set status = ?, claimed_by = null, claimed_until = null, last_error = ? "
-                + "where message_id = ? and status = 'PENDING'", status, truncate(reason), messageId);
+        jdbc.update("update push_outbox set status = ?, claimed_by = null, claimed_until = null, last_error = ?, "
+                + "payload = " + SETTLED_PAYLOAD + " where message_id = ? and status = 'PENDING'", status,
+                truncate(reason), messageId);
     }
 
     /** Sent rows older than {@code keep} leave the table (failures stay for the admin's counts). */

@@ -81,6 +81,11 @@ class PushDeliveryTest extends IntegrationTest {
                 .isEqualTo("time-sensitive");
         assertThat(push.attemptsFor(neighbour)).as("another flat's resident").isEmpty();
         assertThat(push.accessTokensIssued()).as("the OAuth2 access token is cached").isEqualTo(1);
+        await().atMost(PUSHED).until(() -> jdbc.queryForObject("select count(*) from push_outbox where user_id = ? "
+                + "and status = 'SENT'", Long.class, society.residentA1().id()) == 1);
+        assertThat(jdbc.queryForObject("select payload::text from push_outbox where user_id = ?", String.class,
+                society.residentA1().id())).as("a sent push keeps no text that may name someone")
+                .contains("DELIVERY_REQUEST").doesNotContain("SWIGGY", "title", "message");
     }
 
     @Test
