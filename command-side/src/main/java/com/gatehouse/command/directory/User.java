@@ -32,6 +32,10 @@ import com.gatehouse.api.directory.UserCommand.RegisterUser;
 import com.gatehouse.api.directory.UserCommand.RemoveFamilyMember;
 import com.gatehouse.api.directory.UserCommand.SignUpByPhone;
 import com.gatehouse.api.directory.UserCommand.UpdateProfile;
+import com.gatehouse.api.directory.UserCommand.ChangePassword;
+import com.gatehouse.api.directory.UserCommand.ResetPassword;
+import com.gatehouse.api.directory.UserEvent.PasswordChanged;
+import com.gatehouse.api.directory.UserEvent.PasswordReset;
 import com.gatehouse.api.directory.UserEvent.FamilyMemberInvited;
 import com.gatehouse.api.directory.UserEvent.FamilyMemberRemoved;
 import com.gatehouse.api.directory.UserEvent.FamilyRoleChanged;
@@ -51,6 +55,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +269,30 @@ public class User {
             return;
         }
         apply(new ProfileUpdated(id, society, newName, newEmail, newPhoto, clock.instant()));
+    }
+
+    /** The user's new password (checked against the old one before dispatch): the hash goes to the credentials. */
+    @CommandHandler
+    public void handle(ChangePassword cmd, Clock clock, Credentials credentials) {
+        if (!active) {
+            throw Problem.conflict("This account is deactivated");
+        }
+        Instant now = clock.instant();
+        credentials.setPasswordHash(id, cmd.passwordHash(), now);
+        credentials.changed(id);
+        apply(new PasswordChanged(id, society, now));
+    }
+
+    /** An admin's temporary password: the user must choose a new one before they can log in again. */
+    @CommandHandler
+    public void handle(ResetPassword cmd, Clock clock, Credentials credentials) {
+        if (role == Role.SUPER_ADMIN) {
+            throw Problem.forbidden("The platform admin's password is changed only by its holder");
+        }
+        Instant now = clock.instant();
+        credentials.setPasswordHash(id, cmd.passwordHash(), now);
+        credentials.requireChange(id, now);
+        apply(new PasswordReset(id, society, cmd.by(), now));
     }
 
     // ---- onboarding

@@ -62,4 +62,16 @@ public sealed interface UserCommand {
     /** An active user (or a deactivated one, by an admin) is active again. */
     record ReactivateUser(@TargetAggregateIdentifier UserId userId) implements UserCommand {
     }
+
+    /**
+     * The user chose a new password ({@code passwordHash}: bcrypt, checked against the old one before it is sent).
+     * The hash goes to the command side's credentials, never into an event.
+     */
+    record ChangePassword(@TargetAggregateIdentifier UserId userId, String passwordHash) implements UserCommand {
+    }
+
+    /** An admin gave the user a temporary password, to be changed at their next login. */
+    record ResetPassword(@TargetAggregateIdentifier UserId userId, String passwordHash, UserId by)
+            implements UserCommand {
+    }
 }

@@ -73,4 +73,12 @@ public sealed interface UserEvent {
 
     record UserReactivated(UserId userId, SocietyId societyId, Instant reactivatedAt) implements UserEvent {
     }
+
+    /** The user set a new password (the hash is in the command side's credentials, never in an event). */
+    record PasswordChanged(UserId userId, SocietyId societyId, Instant changedAt) implements UserEvent {
+    }
+
+    /** An admin gave the user a temporary password: they must choose a new one at their next login. */
+    record PasswordReset(UserId userId, SocietyId societyId, UserId by, Instant resetAt) implements UserEvent {
+    }
 }
