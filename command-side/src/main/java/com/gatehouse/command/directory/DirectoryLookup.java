@@ -70,4 +70,9 @@ public class DirectoryLookup {
             throw Problem.conflict("A user with this phone number already exists");
         }
     }
+
+    /** Frees the user's phone number (their data was erased): nobody keeps it, and it may be registered again. */
+    public void releasePhoneOf(UserId user) {
+        jdbc.update("delete from directory_lookup_phone where user_id = ?", user.value());
+    }
 }

@@ -41,11 +41,16 @@ public class User {
     }
 
     @CommandHandler
-    public User(RegisterUser cmd, Clock clock, DirectoryLookup lookup) {
+    public User(RegisterUser cmd, Clock clock, DirectoryLookup lookup, Credentials credentials) {
         requirePlacement(cmd.role(), cmd.societyId(), cmd.flatId(), lookup);
         lookup.claimPhone(cmd.phone(), cmd.userId());
-        apply(new UserRegistered(cmd.userId(), cmd.name().strip(), cmd.phone(), cmd.passwordHash(), cmd.role(),
-                cmd.societyId(), cmd.flatId(), clock.instant()));
+        var now = clock.instant();
+        boolean passwordSet = cmd.passwordHash() != null;
+        if (passwordSet) {
+            credentials.setPasswordHash(cmd.userId(), cmd.passwordHash(), now); // the secret stays out of the event
+        }
+        apply(new UserRegistered(cmd.userId(), cmd.name().strip(), cmd.phone(), cmd.role(), cmd.societyId(),
+                cmd.flatId(), now, passwordSet));
     }
 
     @CommandHandler

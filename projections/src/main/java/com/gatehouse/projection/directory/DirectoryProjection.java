@@ -1,5 +1,7 @@
 package com.gatehouse.projection.directory;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
@@ -70,9 +72,9 @@ public class DirectoryProjection {
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
         jdbc.update("""
-                        insert into directory_user (id, name, phone, password_hash, role, society_id, flat_id, active, created_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
-                event.userId().value(), event.name(), event.phone(), event.passwordHash(), event.role().name(),
+                        insert into directory_user (id, name, phone, role, society_id, flat_id, active, created_at, version)
+                        values (?, ?, ?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
+                event.userId().value(), event.name(), event.phone(), event.role().name(),
                 uuid(event.societyId()), uuid(event.flatId()), ts(event.registeredAt()), version);
         emitUser(event.userId().value());
     }
@@ -96,6 +98,16 @@ public class DirectoryProjection {
         jdbc.update("update directory_user set active = false, version = ? where id = ? and version < ?",
                 version, event.userId().value(), version);
         emitUser(event.userId().value());
+    }
+
+    /** An erased user keeps their account row (role, society, active) without their name and phone. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.USER
+                && jdbc.update("update directory_user set name = null, phone = null where id = ?",
+                event.subject().id()) > 0) {
+            emitUser(event.subject().id());
+        }
     }
 
     @ResetHandler

@@ -20,10 +20,6 @@ import java.util.UUID;
 @Repository
 public class DirectoryReadModel {
 
-    /** What login needs: the user and the hash to check the password against. */
-    public record Credentials(UserView user, String passwordHash) {
-    }
-
     static final RowMapper<SocietyView> SOCIETY = (rs, i) -> new SocietyView(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("city"), rs.getTimestamp("created_at").toInstant(),
             rs.getString("time_zone"));
@@ -53,9 +49,9 @@ public class DirectoryReadModel {
         return jdbc.query("select * from directory_user where id = ?", USER, id).stream().findFirst();
     }
 
-    public Optional<Credentials> credentials(String phone) {
-        return jdbc.query("select * from directory_user where phone = ?",
-                (rs, i) -> new Credentials(USER.mapRow(rs, i), rs.getString("password_hash")), phone).stream().findFirst();
+    /** The user with this phone (login); their password hash is in the command side's credentials. */
+    public Optional<UserView> userByPhone(String phone) {
+        return jdbc.query("select * from directory_user where phone = ?", USER, phone).stream().findFirst();
     }
 
     public PageRequest.Slice<FlatView> flats(UUID societyId, PageRequest page) {

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.notification;
 
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.notification.NotificationEvent;
 import com.gatehouse.projection.common.Subscribers;
@@ -105,14 +106,22 @@ public class NotificationProjection {
         emit(jdbc.query("""
                         with s as (select nextval('notification_change_seq') as seq)
                         insert into notification (id, user_id, society_id, type, title, message, data, reference_id,
-                                                  reference_type, is_read, read_at, created_at, sent_seq, change_seq)
-                        select ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, false, null, ?, s.seq, s.seq from s
+                                                  reference_type, is_read, read_at, created_at, sent_seq, change_seq,
+                                                  about_id)
+                        select ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, false, null, ?, s.seq, s.seq, ? from s
                         on conflict (id) do nothing
                         returning *""", change,
                 event.notificationId().value(), event.recipient().value(),
                 event.societyId() == null ? null : event.societyId().value(), content.type().name(), content.title(),
                 content.message(), NotificationTable.json(content.data(), json), content.referenceId(),
-                content.referenceType(), utc(event.sentAt())));
+                content.referenceType(), utc(event.sentAt()), content.about() == null ? null : content.about().id()));
+    }
+
+    /** Notifications about an erased person keep their type, title and time; their text and data go. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update notification set message = null, data = '{}'::jsonb where about_id = ?",
+                event.subject().id());
     }
 
     @EventHandler

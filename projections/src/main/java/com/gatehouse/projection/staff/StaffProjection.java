@@ -1,5 +1,7 @@
 package com.gatehouse.projection.staff;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
@@ -138,6 +140,18 @@ public class StaffProjection {
         emitStaff(event.staffId().value());
         emitAttendance(event.attendanceId().value(), event.staffId().value(), event.societyId().value(),
                 event.flatIds());
+    }
+
+    /** An erased staff member keeps their record and visits (counts, times) without their data. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() != DataSubject.Kind.STAFF) {
+            return;
+        }
+        jdbc.update("update staff_member set name = null, phone = null, photo_key = null where id = ?",
+                event.subject().id());
+        jdbc.update("update staff_attendance set staff_name = null where staff_id = ?", event.subject().id());
+        emitStaff(event.subject().id());
     }
 
     @ResetHandler

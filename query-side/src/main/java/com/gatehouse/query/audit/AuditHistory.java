@@ -4,6 +4,7 @@ import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SealedPayloads;
 import com.gatehouse.projection.audit.AuditLog;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -33,10 +34,20 @@ public class AuditHistory {
 
     private final AuditLog log;
     private final QueryGateway queries;
+    private final SealedPayloads sealed;
 
-    public AuditHistory(AuditLog log, QueryGateway queries) {
+    public AuditHistory(AuditLog log, QueryGateway queries, SealedPayloads sealed) {
         this.log = log;
         this.queries = queries;
+        this.sealed = sealed;
+    }
+
+    /** The event as auditors see it: personal fields opened, or null and listed as erased. */
+    private AuditEvent opened(AuditEvent event) {
+        String payload = sealed.open(event.payload());
+        return payload == event.payload() ? event : new AuditEvent(event.globalIndex(), event.aggregateType(),
+                event.aggregateId(), event.sequenceNumber(), event.eventType(), event.timestamp(), event.actorId(),
+                event.societyId(), payload);
     }
 
     /** The filter a caller may use: their own society, or any for platform-wide callers. */
@@ -52,7 +63,7 @@ public class AuditHistory {
     /** Pages of history after {@code after}, read lazily off the event loop until exhausted. */
     public Flux<List<AuditEvent>> pages(AuditFilter filter, long after) {
         AtomicLong cursor = new AtomicLong(after);
-        return Mono.fromCallable(() -> log.page(filter, cursor.get(), PAGE))
+        return Mono.fromCallable(() -> log.page(filter, cursor.get(), PAGE).stream().map(this::opened).toList())
                 .subscribeOn(Schedulers.boundedElastic())
                 .repeat()
                 .takeUntil(page -> page.size() < PAGE)
@@ -67,7 +78,9 @@ public class AuditHistory {
                 (SubscriptionQueryResult<Long, AuditEvent> live) -> {
                     AtomicLong last = new AtomicLong(after);
                     return pages(filter, after).concatMapIterable(page -> page)
-                            .concatWith(live.updates().onBackpressureBuffer(LIVE_BUFFER))
+                            .concatWith(live.updates().onBackpressureBuffer(LIVE_BUFFER)
+                                    .filter(event -> event.globalIndex() > last.get())
+                                    .publishOn(Schedulers.boundedElastic()).map(this::opened))
                             .filter(event -> event.globalIndex() > last.get())
                             .doOnNext(event -> last.set(event.globalIndex()));
                 },

@@ -4,9 +4,11 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.command.common.KeepSpaces;
 import com.gatehouse.command.common.MaxBytes;
+import com.gatehouse.command.directory.Credentials;
 import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.security.SigningKeys;
@@ -44,15 +46,18 @@ public class AuthController {
     private static final String DUMMY_HASH = Passwords.hash("not-a-password");
 
     private final DirectoryReadModel directory;
+    private final Credentials credentials;
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final SigningKeys keys;
     private final ClientAddresses addresses;
 
-    public AuthController(DirectoryReadModel directory, TokenIssuer issuer, RefreshTokens refreshTokens,
-                          LoginThrottle throttle, SigningKeys keys, ClientAddresses addresses) {
+    public AuthController(DirectoryReadModel directory, Credentials credentials, TokenIssuer issuer,
+                          RefreshTokens refreshTokens, LoginThrottle throttle, SigningKeys keys,
+                          ClientAddresses addresses) {
         this.directory = directory;
+        this.credentials = credentials;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
@@ -145,13 +150,13 @@ public class AuthController {
         String phone = body.phone().strip();
         return Mono.fromCallable(() -> {
             var attempt = throttle.begin(phone, address); // counted as a failure unless it succeeds
-            var credentials = directory.credentials(phone);
-            String hash = credentials.map(DirectoryReadModel.Credentials::passwordHash).orElse(DUMMY_HASH);
-            if (!Passwords.matches(body.password(), hash) || credentials.isEmpty()) {
+            var found = directory.userByPhone(phone);
+            var stored = found.flatMap(u -> credentials.passwordHash(new UserId(u.id())));
+            if (!Passwords.matches(body.password(), stored.orElse(DUMMY_HASH)) || stored.isEmpty()) {
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, WRONG_CREDENTIALS);
             }
             attempt.succeeded();
-            UserView user = credentials.get().user();
+            UserView user = found.get();
             if (!user.active()) {
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, "This account is deactivated");
             }

@@ -144,8 +144,11 @@ public class OpenApiConfig {
                     + "so that every instance verifies every instance's tokens: list, rotate, retire (platform admin).",
             "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
                     + "attendance, peak hours.",
-            "Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "
-                    + "RSocket audit.events.");
+            "Audit", "The full event history of a society, in global order, as NDJSON (events carry no secrets). Live: "
+                    + "RSocket audit.events.",
+            "Privacy", "People's personal data: erasing a person (a visit, a staff member, an account) by deleting "
+                    + "the key their data is sealed with in the event store; the history stays, their data reads as "
+                    + "erased.");
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The

@@ -1,6 +1,8 @@
 package com.gatehouse.server.audit;
 
 import com.gatehouse.api.common.Caller;
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyCommand.EraseSubject;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
@@ -522,8 +524,10 @@ class ReplayEquivalenceTest {
                 }
                 UserId guard = UserId.random();
                 send(new RegisterUser(guard, "Gate " + s, String.format("5%02d0000000", s), "hash", Role.GUARD, society, null));
+                List<StaffId> staffMembers = new ArrayList<>();
                 for (int m = 0; m < 8; m++) {
                     StaffId staff = new StaffId(UUID.randomUUID());
+                    staffMembers.add(staff);
                     send(new RegisterStaff(staff, society, null, "Staff " + m, "9" + String.format("%09d", s * 100 + m),
                             StaffType.values()[m % StaffType.values().length],
                             List.of(flats.get(m), flats.get(m + 10)), null));
@@ -532,8 +536,10 @@ class ReplayEquivalenceTest {
                         send(new CheckOutStaff(staff, society, guard, visit % 2 == 0, UUID.randomUUID()));
                     }
                 }
+                List<EntryRequestId> requests = new ArrayList<>();
                 for (int r = 0; r < 30; r++) {
                     EntryRequestId request = new EntryRequestId(UUID.randomUUID());
+                    requests.add(request);
                     FlatId flat = flats.get(r % flats.size());
                     send(new RaiseEntryRequest(request, society, flat, guard, EntryType.values()[r % EntryType.values().length],
                             "Visitor " + r, null, r % 3 == 0 ? ProviderTag.SWIGGY : null, null));
@@ -557,6 +563,12 @@ class ReplayEquivalenceTest {
                         default -> send(new DeactivateUser(user));
                     }
                 }
+                // some people had their data erased: visits (approved, rejected, expired), a staff member, a resident
+                for (int r = 0; r < 6; r++) {
+                    send(new EraseSubject(DataSubject.visitor(requests.get(r * 5).value()), society, "asked", null));
+                }
+                send(new EraseSubject(DataSubject.staff(staffMembers.get(0).value()), society, "left", null));
+                send(new EraseSubject(DataSubject.user(residents.get(0).value()), society, "moved out", null));
             }
             return events;
         }
