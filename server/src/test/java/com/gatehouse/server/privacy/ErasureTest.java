@@ -122,6 +122,48 @@ class ErasureTest extends IntegrationTest {
         assertThat(storedEventsContaining(phone)).isZero();
     }
 
+    @Test
+    void aResidentAsksToBeErasedAndTheirAdminCarriesItOut() {
+        var society = api().newSociety();
+        var other = api().newSociety();
+        Api.User resident = society.residentA2();
+        String asked = api().post(resident, "/me/erasure", Map.of("reason", "moving out")).exchange()
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("requestId").asText();
+        // asking again is the same request
+        api().post(resident, "/me/erasure", Map.of()).exchange().expectStatus().isAccepted().expectBody()
+                .jsonPath("$.requestId").isEqualTo(asked);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().read(society.admin(),
+                "/admin/privacy/erasure-requests?status=PENDING").get("requests").size() == 1);
+        JsonNode pending = api().read(society.admin(), "/admin/privacy/erasure-requests").get("requests").get(0);
+        assertThat(pending.get("id").asText()).isEqualTo(asked);
+        assertThat(pending.get("userId").asText()).isEqualTo(resident.id().toString());
+        assertThat(pending.get("userName").isNull()).isFalse();
+        assertThat(api().read(other.admin(), "/admin/privacy/erasure-requests").get("requests")).isEmpty();
+
+        api().post(resident, "/admin/privacy/erasure-requests/{id}/carry-out", Map.of(), asked).exchange()
+                .expectStatus().isForbidden();
+        api().post(other.admin(), "/admin/privacy/erasure-requests/{id}/carry-out", Map.of(), asked).exchange()
+                .expectStatus().isNotFound();
+        api().post(society.admin(), "/admin/privacy/erasure-requests/{id}/carry-out", Map.of(), asked).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CARRIED_OUT");
+
+        // the account keeps its place (role, flat) without its name and phone, and its password is gone
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().read(society.admin(),
+                "/admin/privacy/erasure-requests?status=CARRIED_OUT").get("requests").size() == 1);
+        JsonNode done = api().read(society.admin(), "/admin/privacy/erasure-requests").get("requests").get(0);
+        assertThat(done.get("userName").isNull()).isTrue();
+        assertThat(done.get("carriedOutBy").asText()).isEqualTo(society.admin().id().toString());
+        api().client().post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", resident.phone(), "password", Api.PASSWORD)).exchange()
+                .expectStatus().isUnauthorized();
+        String trail = audit(society.auditor());
+        assertThat(trail).doesNotContain(resident.phone()).doesNotContain("moving out");
+        assertThat(lines(trail)).extracting(e -> e.get("eventType").asText())
+                .contains("ErasureRequested", "ErasureRequestCarriedOut", "PersonalDataErased");
+        assertThat(storedEventsContaining(resident.phone())).isZero();
+    }
+
     private UUID raise(Api.Society society, String name, String phone) {
         Map<String, Object> body = new HashMap<>(Map.of("type", "VISITOR", "flatId", society.flatA().toString(),
                 "visitorName", name, "visitorPhone", phone));
