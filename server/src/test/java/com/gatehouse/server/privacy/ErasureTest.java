@@ -47,7 +47,7 @@ class ErasureTest extends IntegrationTest {
         UUID entry = UUID.fromString(api().patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), request)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("entryId").asText());
-        String keptName = "Ravi Kept " + phone;
+        String keptName = "Ravi Kept " + UUID.randomUUID();
         UUID kept = raise(society, keptName, Api.uniquePhone());
 
         // sealed in the store from the start; readable by who may see it until the erasure

@@ -5,6 +5,8 @@ import com.gatehouse.server.embedded.EmbeddedDatabase;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.StandaloneServer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +45,13 @@ class UpgradeFromBeforeIssue16Test {
                 .binariesDirectory(Path.of(System.getProperty("user.home"), ".cache", "gatehouse", "postgres-binaries"))
                 .start()) {
             FluentConfiguration before = Flyway.configure().dataSource(db.jdbcUrl(), db.username(), db.password())
-                    .locations("classpath:db/migration").outOfOrder(true).target("16.999");
+                    .locations("classpath:db/migration").outOfOrder(true);
             new EventStoreMigrations().eventStoreMigrationLocation(false).customize(before);
-            before.load().migrate();
+            // the schema of that time: every migration below version 17 (this issue's)
+            MigrationVersion last = Arrays.stream(before.load().info().all()).map(MigrationInfo::getVersion)
+                    .filter(v -> v != null && v.compareTo(MigrationVersion.fromVersion("17")) < 0)
+                    .max(MigrationVersion::compareTo).orElseThrow();
+            before.target(last).load().migrate();
             var source = new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password());
             try (Connection connection = source.getConnection()) {
                 ScriptUtils.executeSqlScript(connection, new ClassPathResource("upgrade/events-before-issue-16.sql"));
