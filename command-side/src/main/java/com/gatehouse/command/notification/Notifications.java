@@ -55,6 +55,13 @@ public class Notifications {
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 
+    /** To every active admin of the society (a complaint filed or reopened, a booking waiting for approval). */
+    public void toAdmins(String triggerId, SocietyId society, NotificationContent content) {
+        send(triggerId, society, content, queries.query(
+                new FindActiveUsersOfSociety(society.value(), Set.of(Role.ADMIN)),
+                ResponseTypes.multipleInstancesOf(UserView.class)).join());
+    }
+
     /** To every active member of the society, whatever their role (announcements). */
     public void toEveryoneInSociety(String triggerId, SocietyId society, NotificationContent content) {
         send(triggerId, society, content, queries.query(

@@ -15,6 +15,9 @@ public enum UploadPurpose {
     ENTRY_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
             Set.of(Role.GUARD, Role.ADMIN)),
     STAFF_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
+            Set.of(Role.ADMIN, Role.RESIDENT)),
+    /** A photo attached to a complaint (up to 5 per complaint, named by upload id). */
+    COMPLAINT_IMAGE(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
             Set.of(Role.ADMIN, Role.RESIDENT));
 
     private final Set<String> mimeTypes;
