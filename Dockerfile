@@ -1,11 +1,11 @@
 # The Gatehouse server image (docker-compose.yml builds it). Build stage: the Maven wrapper, no tests
 # (CI runs them); run stage: a JRE and the executable jar, as a non-root user.
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:17.0.16_8-jdk AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -ntp -q -DskipTests package -pl server -am
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.16_8-jre
 # the data directory exists in the image, owned by the app's user: a named volume mounted on it starts with
 # that owner, so the non-root process can write it
 RUN useradd --system --create-home gatehouse \

@@ -6,7 +6,7 @@
 //   node watch.js <accessToken> [route] [ws-url]
 //   node watch.js --phone <phone> --password <password> [route] [ws-url]
 //
-// route defaults to gate.requests.stream; others: gate.entries.stream, notifications.stream, ...
+// route defaults to gate.requests.stream; others: gate.entries.stream, notifications.stream, emergencies.stream, ...
 // ws-url defaults to ws://localhost:8080/rsocket (or set GATEHOUSE_RSOCKET_URL); the REST API is found next
 // to it (http://<same host and port>/api/v1, or set GATEHOUSE_API_URL).
 //

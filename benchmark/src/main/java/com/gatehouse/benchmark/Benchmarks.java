@@ -20,6 +20,8 @@ public final class Benchmarks {
         SCENARIOS.put("notification-latency", new NotificationLatency());
         SCENARIOS.put("replay-and-export", new ReplayAndExport());
         SCENARIOS.put("entry-requests", new EntryRequests());
+        SCENARIOS.put("sos-latency", new SosLatency());
+        SCENARIOS.put("cluster-latency", new ClusterLatency());
     }
 
     private Benchmarks() {

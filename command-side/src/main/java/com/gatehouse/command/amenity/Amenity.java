@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static com.gatehouse.command.common.Texts.required;
+import static com.gatehouse.command.common.Texts.blankToNull;
 
 /**
  * An amenity of a society, and the one place where its bookings are decided. A booking must lie on the slot grid
@@ -246,17 +248,6 @@ public class Amenity {
 
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Problem.invalid(field, "must not be blank");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @EventSourcingHandler

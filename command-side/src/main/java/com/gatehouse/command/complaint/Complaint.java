@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static com.gatehouse.command.common.Texts.required;
+import static com.gatehouse.command.common.Texts.blankToNull;
 
 /**
  * A complaint and its life: OPEN -> IN_PROGRESS -> RESOLVED -> CLOSED, or REJECTED with a reason; the reporter
@@ -179,17 +181,6 @@ public class Complaint {
 
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Problem.invalid(field, "must not be blank");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @EventSourcingHandler

@@ -133,10 +133,9 @@ public class DirectoryCommandController {
             description = "Their open live streams end within a second (ACCESS_CHANGED): their apps log in again.")
     public Mono<UserView> changeUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId,
                                      @Valid @RequestBody ChangeUserRequest body) {
-        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
+        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndRead(caller,
                         new ChangeUserRole(new UserId(userId), body.role(), FlatId.of(body.flatId())),
-                        new FindUser(userId), UserView.class,
-                        view -> view.role() == body.role() && java.util.Objects.equals(view.flatId(), body.flatId()))
+                        new FindUser(userId), UserView.class)
                 .flatMap(changed -> accessChanged(user, changed)));
     }
 
@@ -145,8 +144,8 @@ public class DirectoryCommandController {
     @Operation(summary = "Deactivate a user", description = "Their refresh tokens stop working at once, their open "
             + "live streams end within a second (ACCESS_CHANGED) and their access tokens within one access-token lifetime.")
     public Mono<UserView> deactivateUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId) {
-        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndAwait(caller,
-                        new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class, view -> !view.active())
+        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndRead(caller,
+                        new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class)
                 .flatMap(changed -> accessChanged(user, changed)));
     }
 

@@ -23,7 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One entry of the gate log: someone came in for a flat and is inside until a guard checks them out.
- * Created by an {@link EntryRequest}'s approval (same unit of work). A DELIVERY, CAB or SERVICE entry gets
+ * Created in the same unit of work by what admitted the visitor: an {@link EntryRequest}'s approval or a
+ * pre-approval's scan. A DELIVERY, CAB or SERVICE entry gets
  * a persistent overstay deadline at admission, cancelled at checkout; if it fires while the entry is still
  * open, the entry records the overstay once and the alert goes out from that event.
  */
@@ -53,7 +54,8 @@ public class Entry {
         }
         apply(new EntryAdmitted(cmd.entryId(), cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.type(),
                 cmd.visitorName(), cmd.visitorPhone(), cmd.providerTag(), cmd.photoKey(), cmd.guardId(),
-                cmd.approvedBy(), enteredAt, overstayAt, scheduleId));
+                cmd.approvedBy(), enteredAt, overstayAt, scheduleId, cmd.preApprovalId(), cmd.autoApprovalReason(),
+                cmd.vehicleNumber(), cmd.packageCount()));
     }
 
     @CommandHandler

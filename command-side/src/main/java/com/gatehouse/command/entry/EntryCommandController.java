@@ -23,10 +23,13 @@ import com.gatehouse.api.entry.ProviderTag;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
 import com.gatehouse.command.common.MultiLine;
+import com.gatehouse.command.delivery.DeliveryAutoApproval;
 import com.gatehouse.command.directory.DirectoryCommandController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -55,9 +58,11 @@ import java.util.UUID;
 public class EntryCommandController {
 
     private final CommandSender sender;
+    private final DeliveryAutoApproval autoApproval;
 
-    public EntryCommandController(CommandSender sender) {
+    public EntryCommandController(CommandSender sender, DeliveryAutoApproval autoApproval) {
         this.sender = sender;
+        this.autoApproval = autoApproval;
     }
 
     public record RaiseRequest(@NotNull EntryType type, @NotNull UUID flatId,
@@ -66,6 +71,24 @@ public class EntryCommandController {
                                        message = DirectoryCommandController.PHONE_MESSAGE) String visitorPhone,
                                ProviderTag providerTag,
                                @Size(max = 512) String photoKey) {
+    }
+
+    public record WalkInRequest(@NotNull EntryType type, @NotNull UUID flatId,
+                                @Size(max = 120) String visitorName,
+                                @Pattern(regexp = DirectoryCommandController.PHONE,
+                                        message = DirectoryCommandController.PHONE_MESSAGE) String visitorPhone,
+                                ProviderTag providerTag,
+                                @Size(max = 20) String vehicleNumber,
+                                @Min(1) @Max(100) Integer packageCount,
+                                @Size(max = 512) String photoKey) {
+    }
+
+    /**
+     * What a walk-in came to: admitted at once ({@code autoApproved}, the reason and the entry), or a request the
+     * flat decides ({@code entry} null until a resident approves).
+     */
+    public record WalkIn(boolean autoApproved, String autoApprovalReason, EntryRequestView entryRequest,
+                         EntryView entry) {
     }
 
     public record RejectRequest(@Size(max = 500) @MultiLine String reason) {
@@ -77,15 +100,68 @@ public class EntryCommandController {
     @Operation(summary = "Raise an entry request for a flat",
             description = "The flat must be in the guard's society (404 otherwise); photoKey, when given, must be a "
                     + "confirmed ENTRY_PHOTO upload of the society (400 otherwise). Every resident of the flat is "
-                    + "notified; the request expires by itself after gatehouse.entry-request.expiry (PT15M). With an "
-                    + "Idempotency-Key, a retry answers the first request and creates nothing.")
+                    + "notified; the request expires by itself after gatehouse.entry-request.expiry (PT15M). A DELIVERY "
+                    + "with a providerTag that the flat expects today or lets in by a standing rule (see Deliveries) is "
+                    + "APPROVED at once (approvedById null, the entry's autoApprovalReason says why) and the flat is told "
+                    + "instead of asked. With an Idempotency-Key, a retry answers the first request and creates nothing.")
     public Mono<EntryRequestView> raise(Caller caller, @Valid @RequestBody RaiseRequest body,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = Idempotency.newId(caller, "entry-request", key);
-        var command = new RaiseEntryRequest(new EntryRequestId(id), SocietyId.of(caller.societyId()),
-                new FlatId(body.flatId()), new UserId(caller.userId()), body.type(), body.visitorName(),
-                body.visitorPhone(), body.providerTag(), body.photoKey());
-        return sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id), EntryRequestView.class);
+        return raise(caller, id, key, body.type(), body.flatId(), body.visitorName(), body.visitorPhone(),
+                body.providerTag(), body.photoKey(), null, null);
+    }
+
+    @PostMapping("/entries")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed(Role.GUARD)
+    @Operation(summary = "Log someone at the gate: admitted at once by a rule of the flat, or the flat is asked",
+            description = "Body {type, flatId, visitorName?, visitorPhone?, providerTag? (the delivery company), "
+                    + "vehicleNumber?, packageCount?, photoKey?}. A DELIVERY whose company the flat expects today or "
+                    + "lets in by a standing rule (see Deliveries) is admitted at once: {autoApproved: true, "
+                    + "autoApprovalReason, entryRequest (APPROVED), entry}, and the flat is told. Otherwise an entry "
+                    + "request is raised through the one approval flow ({autoApproved: false, entryRequest (PENDING), "
+                    + "entry: null}) and every resident of the flat is asked. Refusals as for POST /gate/requests.")
+    public Mono<WalkIn> walkIn(Caller caller, @Valid @RequestBody WalkInRequest body,
+                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        var id = Idempotency.newId(caller, "walk-in", key);
+        return raise(caller, id, key, body.type(), body.flatId(), body.visitorName(), body.visitorPhone(),
+                body.providerTag(), body.photoKey(), body.vehicleNumber(), body.packageCount())
+                .flatMap(request -> request.entryId() == null || request.status() != EntryRequestStatus.APPROVED
+                        ? Mono.just(new WalkIn(false, null, request, null))
+                        : sender.awaitView(new FindEntry(request.entryId()), EntryView.class, request.entryId().toString())
+                        .map(entry -> new WalkIn(entry.autoApproved(), entry.autoApprovalReason(), request, entry)));
+    }
+
+    /**
+     * Raises a request, approved at once when a rule of the flat admits the rider ({@link DeliveryAutoApproval}).
+     * A retry with the same key answers the first result before deciding anything again; a claimed expected
+     * delivery whose request then fails is given back.
+     */
+    private Mono<EntryRequestView> raise(Caller caller, UUID id, String key, EntryType type, UUID flatId,
+                                         String visitorName, String visitorPhone, ProviderTag providerTag,
+                                         String photoKey, String vehicleNumber, Integer packageCount) {
+        var requestId = new EntryRequestId(id);
+        var flat = new FlatId(flatId);
+        Mono<EntryRequestView> earlier = Idempotency.given(key)
+                ? sender.find(new FindEntryRequest(id), EntryRequestView.class) : Mono.empty();
+        return earlier.switchIfEmpty(Mono.defer(() -> autoApproval.decide(caller, flat, type, providerTag, requestId)
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(decision -> {
+                    var command = new RaiseEntryRequest(requestId, SocietyId.of(caller.societyId()), flat,
+                            new UserId(caller.userId()), type, visitorName, visitorPhone, providerTag, photoKey,
+                            vehicleNumber, packageCount, decision.map(DeliveryAutoApproval.Decision::reason).orElse(null));
+                    // an auto-approved request is raised and approved in one unit of work: answer the approval
+                    Mono<EntryRequestView> sent = decision.isPresent()
+                            ? sender.sendAndAwait(caller, command, new FindEntryRequest(id), EntryRequestView.class,
+                                    view -> view.status() == EntryRequestStatus.APPROVED)
+                            : sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id),
+                                    EntryRequestView.class);
+                    return sent
+                            // the raise was refused: give the claim back (not when it was saved but not yet visible)
+                            .onErrorResume(error -> !(error instanceof Problem p && p.kind() == Problem.Kind.UNAVAILABLE),
+                                    error -> autoApproval.release(caller, decision.orElse(null), requestId)
+                                            .then(Mono.error(error)));
+                })));
     }
 
     @PatchMapping("/requests/{id}/approve")
@@ -94,11 +170,10 @@ public class EntryCommandController {
             description = "Answers the request with entryId (the gate-log entry). 409 names the status when the "
                     + "request was already decided or has expired; another flat's request is 404.")
     public Mono<EntryRequestView> approve(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new ApproveEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId())),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.APPROVED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -108,11 +183,10 @@ public class EntryCommandController {
     public Mono<EntryRequestView> reject(Caller caller, @PathVariable UUID id,
                                          @Valid @RequestBody(required = false) RejectRequest body) {
         String reason = body == null ? null : body.reason();
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new RejectEntryRequest(new EntryRequestId(id), new UserId(caller.userId()),
                                 FlatId.of(caller.flatId()), reason),
-                        new FindEntryRequest(id), EntryRequestView.class,
-                        view -> view.status() == EntryRequestStatus.REJECTED)
+                        new FindEntryRequest(id), EntryRequestView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry request"));
     }
 
@@ -120,9 +194,9 @@ public class EntryCommandController {
     @Allowed(Role.GUARD)
     @Operation(summary = "Check a visitor out of the gate log", description = "Answers the entry with exitedAt; 409 when already checked out.")
     public Mono<EntryView> checkOut(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller,
+        return sender.sendAndRead(caller,
                         new CheckOutEntry(new EntryId(id), new UserId(caller.userId()), SocietyId.of(caller.societyId())),
-                        new FindEntry(id), EntryView.class, view -> view.exitedAt() != null)
+                        new FindEntry(id), EntryView.class)
                 .onErrorMap(EntryCommandController::isUnknown, unknown -> Problem.notFound("Entry"));
     }
 

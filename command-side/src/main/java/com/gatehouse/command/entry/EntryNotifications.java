@@ -1,6 +1,7 @@
 package com.gatehouse.command.entry;
 
 import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryType;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * Who hears about the gate: every resident of the flat when a request is raised ({@code DELIVERY_REQUEST}
  * for deliveries, else {@code ENTRY_REQUEST}); the society's guards and admins and the flat's residents when
- * an entry overstays ({@code SYSTEM}). A side effect, so its own processing group that never replays; the
+ * an entry overstays ({@code SYSTEM}); the flat's residents when someone came in without anyone being asked
+ * ({@code VISITOR_ENTERED}: pre-approved, an expected delivery, a standing rule). A side effect, so its own processing group that never replays; the
  * triggering event's id makes each notification once-only even when an event is handled again.
  */
 @Component
@@ -41,7 +43,19 @@ public class EntryNotifications {
 
     @EventHandler
     void on(EntryRequestRaised event, EventMessage<?> message) {
+        if (event.autoApprovalReason() != null) {
+            return; // nobody is asked: the flat hears that the visitor entered (EntryAdmitted)
+        }
         notifications.toResidentsOfFlat(message.getIdentifier(), event.societyId(), event.flatId(), requestContent(event));
+    }
+
+    /** Someone came in without anyone being asked (pre-approved, expected, a standing rule): the flat hears of it. */
+    @EventHandler
+    void on(EntryAdmitted event, EventMessage<?> message) {
+        if (event.autoApproved()) {
+            notifications.toResidentsOfFlat(message.getIdentifier(), event.societyId(), event.flatId(),
+                    enteredContent(event));
+        }
     }
 
     @EventHandler
@@ -67,6 +81,27 @@ public class EntryNotifications {
                 delivery ? "Delivery at the gate" : "Visitor at the gate",
                 who + " is at the gate. Approve or reject the entry.",
                 data, REFERENCE_REQUEST, event.requestId().toString(), DataSubject.visitor(event.requestId().value()));
+    }
+
+    static NotificationContent enteredContent(EntryAdmitted event) {
+        String who = event.visitorName() != null && event.preApprovalId() != null
+                ? "Your guest " + event.visitorName()
+                : describe(event.type(), event.visitorName(), event.providerTag());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("entryId", event.entryId().toString());
+        data.put("type", event.type().name());
+        data.put("flatId", event.flatId().toString());
+        putIfSet(data, "providerTag", event.providerTag() == null ? null : event.providerTag().name());
+        putIfSet(data, "visitorName", event.visitorName());
+        putIfSet(data, "preApprovalId", event.preApprovalId() == null ? null : event.preApprovalId().toString());
+        putIfSet(data, "entryRequestId", event.requestId() == null ? null : event.requestId().toString());
+        data.put("autoApprovalReason", event.autoApprovalReason());
+        data.put("enteredAt", event.enteredAt().toString());
+        DataSubject about = event.requestId() != null ? DataSubject.visitor(event.requestId().value())
+                : event.preApprovalId() != null ? DataSubject.visitor(event.preApprovalId()) : null;
+        return new NotificationContent(NotificationType.VISITOR_ENTERED, "Entered the gate",
+                who + " has entered (" + event.autoApprovalReason().toLowerCase(Locale.ROOT) + ").",
+                data, REFERENCE_ENTRY, event.entryId().toString(), about);
     }
 
     static NotificationContent overstayContent(EntryOverstayed event) {

@@ -2,6 +2,7 @@ package com.gatehouse.command.entry;
 
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.entry.EntryCommand.AdmitEntry;
 import com.gatehouse.api.entry.EntryId;
 import com.gatehouse.api.entry.EntryRequestCommand.ApproveEntryRequest;
@@ -14,6 +15,7 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
+import com.gatehouse.command.common.Deadlines;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -56,7 +58,7 @@ public class EntryRequest {
 
     @CommandHandler
     public EntryRequest(RaiseEntryRequest cmd, Clock clock, DeadlineManager deadlines, EntryRequestSettings settings,
-                        DirectoryLookup directory, EntryPhotos photos) {
+                        DirectoryLookup directory, EntryPhotos photos) throws Exception {
         if (cmd.type() == EntryType.VISITOR && blankToNull(cmd.visitorName()) == null) {
             throw Problem.invalid("visitorName", "is required for a VISITOR (the resident needs to know who is at the gate)");
         }
@@ -66,11 +68,24 @@ public class EntryRequest {
             throw Problem.invalid("photoKey", "must be the key of a confirmed ENTRY_PHOTO upload of this society");
         }
         Instant raisedAt = clock.instant();
+        String autoApproval = blankToNull(cmd.autoApprovalReason());
+        if (autoApproval != null) {
+            // a rule of the flat already said yes: raised and approved at once, nobody asked, nothing to expire
+            var autoApproved = new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(),
+                    cmd.type(), blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(),
+                    photoKey, raisedAt, raisedAt, null, blankToNull(cmd.vehicleNumber()), cmd.packageCount(),
+                    autoApproval);
+            apply(autoApproved);
+            // events applied in a constructor reach this instance only after it: decide from the event itself
+            // (same unit of work; the entry's event is published first, the request's after the constructor)
+            admit(autoApproved, null, clock, deadlines, settings);
+            return;
+        }
         Instant expiresAt = raisedAt.plus(settings.expiry());
         String scheduleId = deadlines.schedule(expiresAt, EXPIRY);
         apply(new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(), cmd.type(),
                 blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(), photoKey,
-                raisedAt, expiresAt, scheduleId));
+                raisedAt, expiresAt, scheduleId, blankToNull(cmd.vehicleNumber()), cmd.packageCount(), null));
     }
 
     /** Answers the id of the gate-log entry that admits the visitor. */
@@ -79,13 +94,19 @@ public class EntryRequest {
                           EntryRequestSettings settings) throws Exception {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
+        return admit(raised, cmd.residentId(), clock, deadlines, settings);
+    }
+
+    /** Approved (by {@code resident}, or by nobody for an auto-approved request): the entry, same unit of work. */
+    private static EntryId admit(EntryRequestRaised raised, UserId resident, Clock clock, DeadlineManager deadlines,
+                                 EntryRequestSettings settings) throws Exception {
+        EntryRequestId id = raised.requestId();
         EntryId entryId = EntryId.admittedBy(id);
-        apply(new EntryRequestApproved(id, raised.societyId(), raised.flatId(), cmd.residentId(), entryId,
-                clock.instant()));
+        apply(new EntryRequestApproved(id, raised.societyId(), raised.flatId(), resident, entryId, clock.instant()));
         AdmitEntry admit = new AdmitEntry(entryId, id, raised.societyId(), raised.flatId(), raised.type(),
                 raised.visitorName(), raised.visitorPhone(), raised.providerTag(), raised.photoKey(), raised.guardId(),
-                cmd.residentId());
+                resident, null, raised.autoApprovalReason(), raised.vehicleNumber(), raised.packageCount());
         createNew(Entry.class, () -> new Entry(admit, clock, deadlines, settings));
         return entryId;
     }
@@ -94,7 +115,7 @@ public class EntryRequest {
     public void handle(RejectEntryRequest cmd, Clock clock, DeadlineManager deadlines) {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        deadlines.cancelSchedule(EXPIRY, expiryScheduleId);
+        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
         apply(new EntryRequestRejected(id, raised.societyId(), raised.flatId(), cmd.residentId(),
                 blankToNull(cmd.reason()), clock.instant()));
     }

@@ -64,9 +64,9 @@ public class NotificationCommandController {
         return sender.find(new FindNotification(id), NotificationView.class)
                 .filter(view -> view.userId().equals(caller.userId()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Notification")))
-                .flatMap(view -> view.isRead() ? Mono.just(view) : sender.sendAndAwait(caller,
+                .flatMap(view -> view.isRead() ? Mono.just(view) : sender.sendAndRead(caller,
                         new MarkNotificationRead(new NotificationId(id), new UserId(caller.userId())),
-                        new FindNotification(id), NotificationView.class, NotificationView::isRead));
+                        new FindNotification(id), NotificationView.class));
     }
 
     @PatchMapping("/read-all")
@@ -87,37 +87,10 @@ public class NotificationCommandController {
                 .map(updated -> Map.of("updated", updated, "count", updated));
     }
 
-    /**
-     * Subscribe first, then send: watches the caller's feed, sends one chunk, and completes with the
-     * number changed once every changed notification shows as read in the read model.
-     */
+    /** Sends one chunk; completes with the number changed once the read model shows them all. */
     private Mono<Integer> markAndAwait(Caller caller, MarkNotificationsRead command) {
-        return Flux.using(
-                        () -> queries.subscriptionQuery(new WatchNotifications(caller.userId()),
-                                ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(NotificationChange.class)),
-                        (SubscriptionQueryResult<Long, NotificationChange> feed) -> {
-                            Flux<UUID> read = feed.updates().filter(change -> change.notification().isRead())
-                                    .map(change -> change.notification().id()).cache();
-                            var watching = read.subscribe();
-                            return sender.<List<NotificationId>>send(caller, command)
-                                    .flatMap(changed -> awaitAll(read, changed))
-                                    .doFinally(signal -> watching.dispose())
-                                    .flux();
-                        },
-                        SubscriptionQueryResult::cancel)
-                .next()
-                .publishOn(Schedulers.parallel()) // answered off the notification projection's thread
-                .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
-                        "The change was saved but is not visible yet; read it again in a moment")));
-    }
-
-    private static Mono<Integer> awaitAll(Flux<UUID> read, List<NotificationId> changed) {
-        Set<UUID> pending = new HashSet<>();
-        changed.forEach(id -> pending.add(id.value()));
-        if (pending.isEmpty()) {
-            return Mono.just(0);
-        }
-        return read.filter(id -> pending.remove(id) && pending.isEmpty()).next().thenReturn(changed.size());
+        return sender.<List<NotificationId>>sendVisible(caller, command, FindNotification.class).map(List::size)
+                .defaultIfEmpty(0);
     }
 
     private static List<List<UUID>> chunks(List<UUID> ids) {

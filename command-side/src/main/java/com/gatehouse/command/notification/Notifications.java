@@ -4,6 +4,7 @@ import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfBlock;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveUsersOfSociety;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
@@ -49,13 +50,19 @@ public class Notifications {
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 
+    /** To every active resident of every flat of one block of the society (an emergency's escalation). */
+    public void toResidentsOfBlock(String triggerId, SocietyId society, String block, NotificationContent content) {
+        send(triggerId, society, content, queries.query(new FindActiveResidentsOfBlock(society.value(), block),
+                ResponseTypes.multipleInstancesOf(UserView.class)).join());
+    }
+
     public void toGuardsAndAdmins(String triggerId, SocietyId society, NotificationContent content) {
         send(triggerId, society, content, queries.query(
                 new FindActiveUsersOfSociety(society.value(), Set.of(Role.GUARD, Role.ADMIN)),
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
     }
 
-    /** To every active admin of the society (a complaint filed or reopened, a booking waiting for approval). */
+    /** To every active admin of the society (a complaint filed or reopened, a booking waiting for approval or confirmation). */
     public void toAdmins(String triggerId, SocietyId society, NotificationContent content) {
         send(triggerId, society, content, queries.query(
                 new FindActiveUsersOfSociety(society.value(), Set.of(Role.ADMIN)),

@@ -7,7 +7,6 @@ import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
-import com.gatehouse.api.staff.AttendanceAction;
 import com.gatehouse.api.staff.StaffCards;
 import com.gatehouse.api.staff.StaffCards.StaffCard;
 import com.gatehouse.api.staff.StaffCommand.AssignStaffToFlat;
@@ -146,9 +145,9 @@ public class StaffCommandController {
     public Mono<StaffView> update(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody UpdateStaffRequest body) {
         return visible(caller, staffId)
                 .flatMap(staff -> requirePhoto(caller, body.photoKey()))
-                .then(sender.sendAndAwait(caller, new UpdateStaff(new StaffId(staffId), society(caller),
+                .then(sender.sendAndRead(caller, new UpdateStaff(new StaffId(staffId), society(caller),
                                 residentFlat(caller), body.name(), body.phone(), body.staffType(), body.photoKey()),
-                        new FindStaff(staffId), StaffView.class, view -> shows(view, body)))
+                        new FindStaff(staffId), StaffView.class))
                 .map(view -> view.seenBy(caller));
     }
 
@@ -156,9 +155,9 @@ public class StaffCommandController {
     @Allowed(Role.ADMIN)
     @Operation(summary = "Add a flat the staff member works for")
     public Mono<StaffView> assignFlat(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody AssignFlatRequest body) {
-        return visible(caller, staffId).then(sender.sendAndAwait(caller,
+        return visible(caller, staffId).then(sender.sendAndRead(caller,
                 new AssignStaffToFlat(new StaffId(staffId), society(caller), new FlatId(body.flatId())),
-                new FindStaff(staffId), StaffView.class, view -> view.flatIds().contains(body.flatId())));
+                new FindStaff(staffId), StaffView.class));
     }
 
     @DeleteMapping("/{staffId}/flats/{flatId}")
@@ -168,9 +167,9 @@ public class StaffCommandController {
             description = "A resident may remove only their own flat (\"we no longer employ her\"); the staff member "
                     + "then disappears from their lists. The last flat cannot be removed (409): deactivate instead.")
     public Mono<Void> unassignFlat(Caller caller, @PathVariable UUID staffId, @PathVariable UUID flatId) {
-        return visible(caller, staffId).then(sender.sendAndAwait(caller,
+        return visible(caller, staffId).then(sender.sendVisible(caller,
                 new UnassignStaffFromFlat(new StaffId(staffId), society(caller), residentFlat(caller), new FlatId(flatId)),
-                new FindStaff(staffId), StaffView.class, view -> !view.flatIds().contains(flatId))).then();
+                FindStaff.class)).then();
     }
 
     @PostMapping("/{staffId}/deactivate")
@@ -179,9 +178,9 @@ public class StaffCommandController {
             description = "A resident may deactivate only staff working for their flat alone (409 otherwise). A staff "
                     + "member who is inside can still be checked out.")
     public Mono<StaffView> deactivate(Caller caller, @PathVariable UUID staffId) {
-        return visible(caller, staffId).then(sender.sendAndAwait(caller,
+        return visible(caller, staffId).then(sender.sendAndRead(caller,
                         new DeactivateStaff(new StaffId(staffId), society(caller), residentFlat(caller)),
-                        new FindStaff(staffId), StaffView.class, view -> !view.isActive()))
+                        new FindStaff(staffId), StaffView.class))
                 .map(view -> view.seenBy(caller));
     }
 
@@ -189,10 +188,9 @@ public class StaffCommandController {
     @Allowed({Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "Issue a new QR card, revoking every older one", description = "Answers {qrToken} of the new card.")
     public Mono<QrCode> rotateCard(Caller caller, @PathVariable UUID staffId) {
-        return visible(caller, staffId).then(sender.<Integer, StaffView>sendAndAwaitResult(caller,
+        return visible(caller, staffId).then(sender.<Integer, StaffView>sendAndReadResult(caller,
                         new RotateStaffCard(new StaffId(staffId), society(caller), residentFlat(caller)),
-                        new FindStaff(staffId), StaffView.class, version -> new FindStaff(staffId),
-                        (version, view) -> view.qrVersion() >= version))
+                        version -> new FindStaff(staffId), StaffView.class))
                 .map(answer -> new QrCode(cards.issue(new StaffCard(new StaffId(staffId), society(caller),
                         answer.result()))));
     }
@@ -242,11 +240,8 @@ public class StaffCommandController {
 
     /** Sends a check-in/out and answers once the attendance read model shows what it did. */
     private Mono<ScanResult> attend(Caller caller, StaffId staffId, Object command) {
-        return sender.<AttendanceOutcome, AttendanceView>sendAndAwaitResult(caller, command,
-                        new FindLatestAttendanceOfStaff(staffId.value()), AttendanceView.class,
-                        outcome -> new FindAttendance(outcome.attendanceId().value()),
-                        (outcome, view) -> view.id().equals(outcome.attendanceId().value())
-                                && (outcome.action() == AttendanceAction.CHECK_IN || !view.open()))
+        return sender.<AttendanceOutcome, AttendanceView>sendAndReadResult(caller, command,
+                        outcome -> new FindAttendance(outcome.attendanceId().value()), AttendanceView.class)
                 .map(answer -> new ScanResult(answer.result().action(), answer.view()));
     }
 
@@ -268,17 +263,6 @@ public class StaffCommandController {
                 .switchIfEmpty(Mono.error(() -> Problem.invalid("photoKey",
                         "must be the s3Key of a confirmed STAFF_PHOTO upload of this society")))
                 .then();
-    }
-
-    private static boolean shows(StaffView view, UpdateStaffRequest body) {
-        return (body.name() == null || body.name().strip().equals(view.name()))
-                && (body.phone() == null || body.phone().strip().equals(view.phone()))
-                && (body.staffType() == null || body.staffType() == view.staffType())
-                && (body.photoKey() == null || Objects.equals(blankToNull(body.photoKey()), view.photoKey()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

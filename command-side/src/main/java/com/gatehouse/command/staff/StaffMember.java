@@ -4,6 +4,32 @@ import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.SocietyTimeZones;
+import com.gatehouse.api.staff.StaffAvailability;
+import com.gatehouse.api.staff.StaffBookingStatus;
+import com.gatehouse.api.staff.StaffProfile;
+import com.gatehouse.api.staff.StaffCommand.AcceptStaffBooking;
+import com.gatehouse.api.staff.StaffCommand.BookStaff;
+import com.gatehouse.api.staff.StaffCommand.CancelStaffBooking;
+import com.gatehouse.api.staff.StaffCommand.CompleteStaffBooking;
+import com.gatehouse.api.staff.StaffCommand.HideStaffReview;
+import com.gatehouse.api.staff.StaffCommand.RejectStaffBooking;
+import com.gatehouse.api.staff.StaffCommand.ReviewStaff;
+import com.gatehouse.api.staff.StaffCommand.RevokeStaffVerification;
+import com.gatehouse.api.staff.StaffCommand.SetStaffAvailability;
+import com.gatehouse.api.staff.StaffCommand.UpdateStaffProfile;
+import com.gatehouse.api.staff.StaffCommand.VerifyStaff;
+import com.gatehouse.api.staff.StaffEvent.StaffAvailabilityChanged;
+import com.gatehouse.api.staff.StaffEvent.StaffBooked;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingAccepted;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingCancelled;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingCompleted;
+import com.gatehouse.api.staff.StaffEvent.StaffBookingRejected;
+import com.gatehouse.api.staff.StaffEvent.StaffProfileUpdated;
+import com.gatehouse.api.staff.StaffEvent.StaffReviewHidden;
+import com.gatehouse.api.staff.StaffEvent.StaffReviewed;
+import com.gatehouse.api.staff.StaffEvent.StaffVerificationRevoked;
+import com.gatehouse.api.staff.StaffEvent.StaffVerified;
 import com.gatehouse.api.staff.AttendanceAction;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
@@ -38,6 +64,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,6 +74,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static com.gatehouse.command.common.Texts.required;
+import static com.gatehouse.command.common.Texts.blankToNull;
 
 /**
  * A domestic staff member of a society: who they are, which flats they work for, which card version
@@ -66,6 +96,16 @@ public class StaffMember {
     public record AutoCheckout(AttendanceId attendanceId) {
     }
 
+    /** A booking as far as the aggregate needs it: whose it is, the slot and whether it still holds it. */
+    record Booking(FlatId flat, Instant startsAt, Instant endsAt, StaffBookingStatus status) {
+        Booking with(StaffBookingStatus next) {
+            return new Booking(flat, startsAt, endsAt, next);
+        }
+    }
+
+    /** How far ahead a slot may be booked. */
+    static final int BOOKING_DAYS_AHEAD = 90;
+
     /** Who a visit is of, as the attendance events repeat it. */
     record Identity(StaffId id, SocietyId society, String name, StaffType type, List<FlatId> flats) {
     }
@@ -84,6 +124,15 @@ public class StaffMember {
     private Instant lastChange;
     private UUID lastRequestId;
     private AttendanceOutcome lastOutcome;
+    private StaffProfile profile = StaffProfile.EMPTY;
+    private boolean verified;
+    private StaffAvailability availability = StaffAvailability.AVAILABLE;
+    /** Every flat the staff member ever worked for: their residents may review them. */
+    private final java.util.Set<FlatId> everFlats = new java.util.HashSet<>();
+    private final java.util.Map<UUID, Booking> bookings = new java.util.HashMap<>();
+    /** Reviews by id (true: hidden), and "reviewer month" pairs already used. */
+    private final java.util.Map<UUID, Boolean> reviews = new java.util.HashMap<>();
+    private final java.util.Set<String> reviewedMonths = new java.util.HashSet<>();
 
     protected StaffMember() {
     }
@@ -215,6 +264,189 @@ public class StaffMember {
                 deadlines);
     }
 
+    @CommandHandler
+    public void handle(UpdateStaffProfile cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        requireActive();
+        StaffProfile next = StaffProfile.normalised(cmd.profile());
+        if (!next.equals(profile)) {
+            apply(new StaffProfileUpdated(id, society, next, now(clock)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(VerifyStaff cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), null);
+        requireActive();
+        if (!verified) {
+            apply(new StaffVerified(id, society, cmd.verifiedBy(), now(clock)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RevokeStaffVerification cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (verified) {
+            apply(new StaffVerificationRevoked(id, society, cmd.revokedBy(), now(clock)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetStaffAvailability cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        requireActive();
+        if (cmd.availability() != StaffAvailability.AVAILABLE && cmd.availability() != StaffAvailability.ON_LEAVE) {
+            throw Problem.invalid("availability", "must be AVAILABLE or ON_LEAVE (BUSY and INACTIVE follow from "
+                    + "check-ins and deactivation)");
+        }
+        if (cmd.availability() != availability) {
+            apply(new StaffAvailabilityChanged(id, society, cmd.availability(), now(clock)));
+        }
+    }
+
+    /** One command at a time per staff member: of bookings sent at once for overlapping slots, one wins. */
+    @CommandHandler
+    public void handle(BookStaff cmd, Clock clock, DirectoryLookup lookup, SocietyTimeZones zones) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (bookings.containsKey(cmd.bookingId())) {
+            return; // a retried request: the booking exists
+        }
+        if (!active) {
+            throw Problem.conflict(name + " is deactivated and cannot be booked");
+        }
+        if (availability == StaffAvailability.ON_LEAVE) {
+            throw Problem.conflict(name + " is on leave and cannot be booked");
+        }
+        lookup.requireFlatInSociety(cmd.flatId(), society);
+        if (cmd.date() == null) {
+            throw Problem.invalid("bookingDate", "is required (YYYY-MM-DD)");
+        }
+        if (cmd.startTime() == null || cmd.endTime() == null || !cmd.startTime().isBefore(cmd.endTime())) {
+            throw Problem.invalid("endTime", "must be after startTime (HH:MM, the same day)");
+        }
+        String workType = required("workType", cmd.workType());
+        ZoneId zone = zones.zoneOf(society.value());
+        Instant now = now(clock);
+        Instant startsAt = cmd.date().atTime(cmd.startTime()).atZone(zone).toInstant();
+        Instant endsAt = cmd.date().atTime(cmd.endTime()).atZone(zone).toInstant();
+        if (!startsAt.isAfter(now)) {
+            throw Problem.invalid("startTime", "must be in the future");
+        }
+        if (cmd.date().isAfter(now.atZone(zone).toLocalDate().plusDays(BOOKING_DAYS_AHEAD))) {
+            throw Problem.invalid("bookingDate", "may be at most " + BOOKING_DAYS_AHEAD + " days ahead");
+        }
+        bookings.values().stream()
+                .filter(b -> b.status().holdsSlot() && b.startsAt().isBefore(endsAt) && startsAt.isBefore(b.endsAt()))
+                .findFirst().ifPresent(taken -> {
+                    throw Problem.conflict(name + " is not available at this time: booked from "
+                            + taken.startsAt().atZone(zone).toLocalTime() + " to " + taken.endsAt().atZone(zone).toLocalTime());
+                });
+        apply(new StaffBooked(id, society, cmd.bookingId(), cmd.bookedBy(), cmd.flatId(), cmd.date(), cmd.startTime(),
+                cmd.endTime(), startsAt, endsAt, workType, blankToNull(cmd.requirements()), now));
+    }
+
+    @CommandHandler
+    public void handle(AcceptStaffBooking cmd, Clock clock) {
+        Booking booking = booking(cmd.societyId(), null, cmd.bookingId());
+        if (booking.status() == StaffBookingStatus.CONFIRMED) {
+            return;
+        }
+        requireStatus(booking, StaffBookingStatus.PENDING, "accepted");
+        apply(new StaffBookingAccepted(id, society, cmd.bookingId(), booking.flat(), cmd.by(), now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(RejectStaffBooking cmd, Clock clock) {
+        Booking booking = booking(cmd.societyId(), null, cmd.bookingId());
+        requireStatus(booking, StaffBookingStatus.PENDING, "rejected");
+        apply(new StaffBookingRejected(id, society, cmd.bookingId(), booking.flat(), cmd.by(),
+                required("reason", cmd.reason()), now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(CancelStaffBooking cmd, Clock clock) {
+        Booking booking = booking(cmd.societyId(), cmd.residentFlat(), cmd.bookingId());
+        if (!booking.status().holdsSlot()) {
+            throw Problem.conflict("This booking is already " + booking.status() + " and cannot be cancelled");
+        }
+        apply(new StaffBookingCancelled(id, society, cmd.bookingId(), booking.flat(), cmd.by(), now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(CompleteStaffBooking cmd, Clock clock) {
+        Booking booking = booking(cmd.societyId(), cmd.residentFlat(), cmd.bookingId());
+        requireStatus(booking, StaffBookingStatus.CONFIRMED, "completed");
+        if (cmd.actualMinutes() <= 0 || cmd.actualMinutes() > 24 * 60) {
+            throw Problem.invalid("actualDuration", "must be between 1 and 1440 minutes");
+        }
+        if (cmd.finalCost() != null && cmd.finalCost().signum() < 0) {
+            throw Problem.invalid("finalCost", "must not be negative");
+        }
+        apply(new StaffBookingCompleted(id, society, cmd.bookingId(), booking.flat(), cmd.by(), cmd.actualMinutes(),
+                cmd.finalCost(), now(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ReviewStaff cmd, Clock clock, SocietyTimeZones zones) {
+        requireVisibleTo(cmd.societyId(), null);
+        if (reviews.containsKey(cmd.reviewId())) {
+            return; // a retried request
+        }
+        boolean worked = everFlats.contains(cmd.reviewerFlat()) || bookings.values().stream()
+                .anyMatch(b -> b.flat().equals(cmd.reviewerFlat()) && b.status() == StaffBookingStatus.COMPLETED);
+        if (cmd.reviewerFlat() == null || !worked) {
+            throw Problem.notFound("Staff member");
+        }
+        rating("rating", cmd.rating());
+        for (var aspect : new Object[][]{{"quality", cmd.quality()}, {"punctuality", cmd.punctuality()},
+                {"behaviour", cmd.behaviour()}}) {
+            if (aspect[1] != null) {
+                rating((String) aspect[0], (Integer) aspect[1]);
+            }
+        }
+        Instant now = now(clock);
+        String month = java.time.YearMonth.from(now.atZone(zones.zoneOf(society.value()))).toString();
+        if (reviewedMonths.contains(cmd.reviewer() + " " + month)) {
+            throw Problem.conflict("You have already reviewed " + name + " this month (" + month + ")");
+        }
+        apply(new StaffReviewed(id, society, cmd.reviewId(), cmd.reviewer(), cmd.reviewerFlat(), month, cmd.rating(),
+                cmd.quality(), cmd.punctuality(), cmd.behaviour(), blankToNull(cmd.comment()), now));
+    }
+
+    @CommandHandler
+    public void handle(HideStaffReview cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), null);
+        Boolean hidden = reviews.get(cmd.reviewId());
+        if (hidden == null) {
+            throw Problem.notFound("Review");
+        }
+        if (!hidden) {
+            apply(new StaffReviewHidden(id, society, cmd.reviewId(), cmd.by(), required("reason", cmd.reason()),
+                    now(clock)));
+        }
+    }
+
+    private Booking booking(SocietyId callerSociety, FlatId residentFlat, UUID bookingId) {
+        Booking booking = society.equals(callerSociety) ? bookings.get(bookingId) : null;
+        if (booking == null || (residentFlat != null && !booking.flat().equals(residentFlat))) {
+            throw Problem.notFound("Booking");
+        }
+        return booking;
+    }
+
+    private static void requireStatus(Booking booking, StaffBookingStatus expected, String change) {
+        if (booking.status() != expected) {
+            throw Problem.conflict("This booking is " + booking.status() + ": only a " + expected
+                    + " booking can be " + change);
+        }
+    }
+
+    private static void rating(String field, int value) {
+        if (value < 1 || value > 5) {
+            throw Problem.invalid(field, "must be from 1 to 5");
+        }
+    }
+
     /** Closes a visit nobody checked out, at the moment it was due (so the duration is exactly the limit). */
     @DeadlineHandler(deadlineName = AUTO_CHECKOUT)
     public void on(AutoCheckout deadline) {
@@ -282,17 +514,6 @@ public class StaffMember {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw Problem.invalid(field, "must not be blank");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     @EventSourcingHandler
     void on(StaffRegistered event) {
         id = event.staffId();
@@ -302,6 +523,7 @@ public class StaffMember {
         type = event.staffType();
         photoKey = event.photoKey();
         flats.addAll(event.flatIds());
+        everFlats.addAll(event.flatIds());
         active = true;
         cardVersion = event.cardVersion();
     }
@@ -317,6 +539,7 @@ public class StaffMember {
     @EventSourcingHandler
     void on(StaffAssignedToFlat event) {
         flats.add(event.flatId());
+        everFlats.add(event.flatId());
     }
 
     @EventSourcingHandler
@@ -348,5 +571,62 @@ public class StaffMember {
         lastChange = event.checkOutTime();
         lastRequestId = event.requestId();
         lastOutcome = new AttendanceOutcome(AttendanceAction.CHECK_OUT, event.attendanceId());
+    }
+
+    @EventSourcingHandler
+    void on(StaffProfileUpdated event) {
+        profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(StaffVerified event) {
+        verified = true;
+    }
+
+    @EventSourcingHandler
+    void on(StaffVerificationRevoked event) {
+        verified = false;
+    }
+
+    @EventSourcingHandler
+    void on(StaffAvailabilityChanged event) {
+        availability = event.availability();
+    }
+
+    @EventSourcingHandler
+    void on(StaffBooked event) {
+        bookings.put(event.bookingId(), new Booking(event.flatId(), event.startsAt(), event.endsAt(),
+                StaffBookingStatus.PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(StaffBookingAccepted event) {
+        bookings.computeIfPresent(event.bookingId(), (k, b) -> b.with(StaffBookingStatus.CONFIRMED));
+    }
+
+    @EventSourcingHandler
+    void on(StaffBookingRejected event) {
+        bookings.computeIfPresent(event.bookingId(), (k, b) -> b.with(StaffBookingStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(StaffBookingCancelled event) {
+        bookings.computeIfPresent(event.bookingId(), (k, b) -> b.with(StaffBookingStatus.CANCELLED));
+    }
+
+    @EventSourcingHandler
+    void on(StaffBookingCompleted event) {
+        bookings.computeIfPresent(event.bookingId(), (k, b) -> b.with(StaffBookingStatus.COMPLETED));
+    }
+
+    @EventSourcingHandler
+    void on(StaffReviewed event) {
+        reviews.put(event.reviewId(), false);
+        reviewedMonths.add(event.reviewer() + " " + event.month());
+    }
+
+    @EventSourcingHandler
+    void on(StaffReviewHidden event) {
+        reviews.put(event.reviewId(), true);
     }
 }

@@ -119,9 +119,9 @@ public class UploadCommandController {
         caller.requireSociety(key.societyId().value(), "Upload");
         return Mono.fromCallable(() -> store.head(body.s3Key()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(stored -> sender.sendAndAwait(caller,
+                .flatMap(stored -> sender.sendAndRead(caller,
                         new ConfirmUpload(key.documentId(), body.s3Key(), caller, stored.orElse(null)),
-                        new FindDocument(key.documentId().value()), DocumentView.class, view -> true))
+                        new FindDocument(key.documentId().value()), DocumentView.class))
                 .onErrorMap(UploadCommandController::isNotAnUpload, e -> Problem.notFound("Upload"));
     }
 
@@ -146,17 +146,8 @@ public class UploadCommandController {
         return sender.find(new FindDocument(id), DocumentView.class)
                 .filter(document -> caller.canSeeSociety(document.societyId()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Document")))
-                .flatMap(document -> sender.send(caller, new DeleteDocument(new DocumentId(id), caller)))
-                .then(gone(id));
-    }
-
-    /** Completes once the read model no longer shows the document, so a GET right after sees the deletion. */
-    private Mono<Void> gone(UUID id) {
-        return Mono.defer(() -> sender.find(new FindDocument(id), DocumentView.class).hasElement())
-                .filter(present -> !present)
-                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(25)))
-                .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
-                        "The document was deleted but still shows; read it again in a moment")))
+                .flatMap(document -> sender.sendVisible(caller, new DeleteDocument(new DocumentId(id), caller),
+                        FindDocument.class))
                 .then();
     }
 }

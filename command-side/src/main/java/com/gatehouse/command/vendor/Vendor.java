@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static com.gatehouse.command.common.Texts.blankToNull;
 
 /**
  * A vendor of a society's directory and its ratings: one rating per resident (a second replaces the first), so
@@ -130,10 +131,6 @@ public class Vendor {
         if (!society.equals(callerSociety)) {
             throw Problem.notFound("Vendor");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Instant now(Clock clock) {

@@ -6,9 +6,7 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.command.common.TestClock;
 import com.gatehouse.command.directory.DirectoryLookup;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the entry aggregates' fixtures share: the fixture's simulated clock and the cross-context rules. */
-final class FixtureSupport {
+public final class FixtureSupport {
 
-    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    static final Duration EXPIRY = Duration.ofMinutes(15);
-    static final Duration OVERSTAY = Duration.ofMinutes(30);
+    public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    public static final Duration EXPIRY = Duration.ofMinutes(15);
+    public static final Duration OVERSTAY = Duration.ofMinutes(30);
 
     private FixtureSupport() {
     }
@@ -40,17 +38,7 @@ final class FixtureSupport {
     }
 
     /** A refusal of the given kind whose detail mentions {@code text}. */
-    static Matcher<Throwable> problem(Problem.Kind kind, String text) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable error) {
-                return error instanceof Problem p && p.kind() == kind && p.getMessage().contains(text);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " problem mentioning '" + text + "'");
-            }
-        };
+    public static Matcher<Throwable> problem(Problem.Kind kind, String text) {
+        return com.gatehouse.command.common.Problems.problem(kind, text);
     }
 }

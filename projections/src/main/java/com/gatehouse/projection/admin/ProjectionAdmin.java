@@ -4,7 +4,6 @@ import com.gatehouse.api.common.Problem;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -41,15 +40,15 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
-    private final TokenStore tokens;
     private final ShadowRebuilds rebuilds;
     private final DeadLetters deadLetters;
+    private final StoredTokens storedTokens;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore events, StoredTokens storedTokens,
                            ShadowRebuilds rebuilds, DeadLetters deadLetters) {
         this.processing = processing;
         this.events = events;
-        this.tokens = tokens;
+        this.storedTokens = storedTokens;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
     }
@@ -77,7 +76,7 @@ public class ProjectionAdmin {
         if (!processor.supportsReset()) {
             throw Problem.conflict("'" + name + "' sends notifications or other side effects and is never replayed");
         }
-        if (rebuilds.inProgress(name)) {
+        if (rebuilds.inProgressAnywhere(name)) {
             throw Problem.conflict("'" + name + "' is already being replayed");
         }
         rebuilds.start(processor);
@@ -87,9 +86,7 @@ public class ProjectionAdmin {
     private ProjectionStatus status(StreamingEventProcessor processor, long head,
                                     ShadowRebuilds.RebuildStatus rebuild, DeadLetters.GroupState letters) {
         var segments = statusOf(processor);
-        long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min()
-                .orElseGet(() -> storedPosition(processor.getName()));
+        long position = position(processor.getName(), segments);
         // Axon keeps a segment "replaying" until an event beyond the reset point arrives; for people the
         // replay is over once every segment has reached the position where it was reset
         long replayTarget = segments.stream().filter(EventTrackerStatus::isReplaying)
@@ -117,12 +114,15 @@ public class ProjectionAdmin {
                 .orElseThrow(() -> Problem.notFound("Projection"));
     }
 
-    /** The position in the token store when this node holds no segment of the processor right now. */
-    private long storedPosition(String name) {
-        return java.util.Arrays.stream(tokens.fetchSegments(name))
-                .mapToObj(segment -> tokens.fetchToken(name, segment))
-                .mapToLong(token -> token == null ? 0 : token.position().orElse(0))
-                .min().orElse(0);
+    /**
+     * The lowest position of the segments this instance runs or, when it runs none, of every segment as committed
+     * in the token store (read without claiming them: another instance may hold them).
+     */
+    private long position(String name, List<EventTrackerStatus> local) {
+        return local.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).min()
+                .orElseGet(() -> storedTokens.of(name).values().stream().mapToLong(StoredTokens.Stored::position)
+                        .min().orElse(0));
     }
 
     /** The position of the newest event, from the event store's API (PostgreSQL or Axon Server alike). */

@@ -1,5 +1,6 @@
 package com.gatehouse.projection.admin;
 
+import com.gatehouse.api.common.ClusterSignals;
 import com.gatehouse.api.common.Problem;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -40,12 +41,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,8 +82,18 @@ import java.util.concurrent.TimeUnit;
  * After a restart a rebuild in progress <b>resumes</b> from there, the old tables serving meanwhile; if its
  * schema is gone or the tables changed shape (a migration ran), it starts over. A rebuild that fails (a
  * handler throws three times in a row) is abandoned: its schema is dropped, the old tables keep serving, and
- * the failure is shown. Only one node should run rebuilds (the one that received the call or, after a
- * restart, any node that starts: run one node while rebuilding).
+ * the failure is shown.
+ * <p>
+ * <b>Several instances.</b> A rebuild runs on one instance, whichever received the call: its row names it
+ * ({@code owner}) and it shows it is alive ({@code heartbeat_at}, at least every second); a second call on any
+ * instance answers 409 while that heartbeat is fresh. The rebuild follows the live processor through the token
+ * store ({@link StoredTokens}), so it needs none of the group's segments. To switch, it asks every instance to
+ * release the group ({@link ClusterSignals}, topic {@value #SIGNALS}), claims every segment itself, catches up,
+ * swaps, and tells every instance to resume; an instance that does not hear the resume resumes on its own after
+ * {@link #PAUSE_AT_MOST}, and one that does not release in time makes the rebuild go back to building and try again.
+ * When the instance running a rebuild dies, its heartbeat stops and another instance takes the rebuild over
+ * (within {@link #ORPHANED_AFTER} and a check interval) from its stored position; one that stops politely hands
+ * it over at once.
  */
 @Component
 public class ShadowRebuilds {
@@ -85,6 +101,15 @@ public class ShadowRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ShadowRebuilds.class);
     private static final Duration SWITCH_WITHIN = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 3;
+    /** Topic of the signals that pause and resume a group's live processing on every instance during a switch. */
+    static final String SIGNALS = "projection-switch";
+    /** A rebuild whose instance has not shown it is alive for this long is taken over by another instance. */
+    static final Duration ORPHANED_AFTER = Duration.ofSeconds(15);
+    /** How often each instance looks for rebuilds to take over. */
+    private static final Duration ADOPT_EVERY = Duration.ofSeconds(5);
+    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
+    /** An instance paused for a switch resumes on its own after this, whatever it heard. */
+    static final Duration PAUSE_AT_MOST = Duration.ofSeconds(45);
 
     /** Where a rebuild stands. */
     public enum State { BUILDING, SWITCHING, SWITCHED, FAILED }
@@ -111,6 +136,24 @@ public class ShadowRebuilds {
     private final ShadowSchema shadow;
     private final int batchSize;
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
+    private final StoredTokens storedTokens;
+    private final ClusterSignals signals;
+    /** This instance's name in {@code projection_rebuild.owner}. */
+    private final String owner = "rebuilds-" + UUID.randomUUID();
+    /** Groups this instance paused because a switch (here or on another instance) asked it to. */
+    private final Map<String, ScheduledFuture<?>> paused = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Pauses and resumes of live processors asked for by switches (never on the signal listener's thread). */
+    private final ScheduledExecutorService switching = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "projection-switch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile AutoCloseable subscription;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -120,7 +163,7 @@ public class ShadowRebuilds {
 
     public ShadowRebuilds(EventProcessingConfiguration processing, EventStore events, TokenStore tokens,
                           TransactionManager axonTransactions, PlatformTransactionManager transactions,
-                          JdbcTemplate jdbc, Serializer serializer,
+                          JdbcTemplate jdbc, Serializer serializer, StoredTokens storedTokens, ClusterSignals signals,
                           @Value("${gatehouse.projections.rebuild-batch-size:500}") int batchSize) {
         this.processing = processing;
         this.events = events;
@@ -129,6 +172,8 @@ public class ShadowRebuilds {
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.storedTokens = storedTokens;
+        this.signals = signals;
         this.shadow = new ShadowSchema(jdbc, transactions);
         if (batchSize < 1) {
             throw new IllegalArgumentException("gatehouse.projections.rebuild-batch-size must be at least 1; was " + batchSize);
@@ -153,20 +198,43 @@ public class ShadowRebuilds {
         if (tables.isEmpty()) {
             throw Problem.conflict("'" + group + "' names no tables in a @ResetHandler: nothing to rebuild");
         }
-        shadow.create(group, tables);
-        jdbc.update("""
+        // the row first: one rebuild of a group at a time across every instance
+        Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: every instance shows the same
+        int claimed = jdbc.update("""
                 insert into projection_rebuild (processing_group, state, token, token_type, position, started_at,
-                                                switched_at, failure)
-                values (?, 'BUILDING', null, null, 0, ?, null, null)
+                                                switched_at, failure, owner, heartbeat_at)
+                values (?, 'BUILDING', null, null, 0, ?, null, null, ?, now())
                 on conflict (processing_group) do update set state = 'BUILDING', token = null, token_type = null,
-                    position = 0, started_at = excluded.started_at, switched_at = null, failure = null""",
-                group, Timestamp.from(Instant.now()));
-        launch(new Rebuild(processor, handlers, tables, null, Instant.now()));
+                    position = 0, started_at = excluded.started_at, switched_at = null, failure = null,
+                    owner = excluded.owner, heartbeat_at = now()
+                where projection_rebuild.state <> 'BUILDING' or projection_rebuild.heartbeat_at is null
+                   or projection_rebuild.heartbeat_at < now() - make_interval(secs => ?)""",
+                group, Timestamp.from(startedAt), owner, ORPHANED_AFTER.toSeconds());
+        if (claimed == 0) {
+            throw Problem.conflict("'" + group + "' is already being rebuilt (by another instance)");
+        }
+        try {
+            shadow.create(group, tables);
+        } catch (RuntimeException e) {
+            abandon(group, "its tables could not be copied: " + e.getMessage());
+            throw e;
+        }
+        launch(new Rebuild(processor, handlers, tables, null, startedAt));
         log.info("Rebuild of projection '{}' started beside its tables {}", group, tables);
     }
 
+    /** Whether a rebuild of the group runs on this instance. */
     public boolean inProgress(String group) {
         return running.containsKey(group);
+    }
+
+    /** Whether a rebuild of the group runs on any instance (its row is BUILDING and its heartbeat is fresh). */
+    public boolean inProgressAnywhere(String group) {
+        Integer alive = jdbc.queryForObject("""
+                select count(*) from projection_rebuild where processing_group = ? and state = 'BUILDING'
+                   and heartbeat_at >= now() - make_interval(secs => ?)""", Integer.class, group,
+                ORPHANED_AFTER.toSeconds());
+        return running.containsKey(group) || alive != null && alive > 0;
     }
 
     /** The latest rebuild of each group that had one, against the event store's head. */
@@ -196,47 +264,126 @@ public class ShadowRebuilds {
                 Math.floor(progress * 10) / 10.0, startedAt, switchedAt, failure);
     }
 
-    /** Rebuilds interrupted by a stop go on from their stored position; left-overs of finished ones go. */
+    /**
+     * At start: clears left-overs of finished rebuilds, listens for switch signals, and takes over the rebuilds
+     * that run nowhere (interrupted by a stop or by the death of their instance); then looks for such rebuilds
+     * every few seconds.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void resume() {
-        for (var row : jdbc.queryForList("select * from projection_rebuild")) {
-            String group = (String) row.get("processing_group");
-            if (!"BUILDING".equals(row.get("state"))) {
-                shadow.dropLeftovers(group);
-                continue;
+        subscription = signals.subscribe(SIGNALS, this::onSignal);
+        for (String group : jdbc.queryForList("select processing_group from projection_rebuild where state <> 'BUILDING'",
+                String.class)) {
+            shadow.dropLeftovers(group);
+        }
+        adopt();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                adopt();
+            } catch (RuntimeException e) {
+                log.warn("Looking for projection rebuilds to take over failed", e);
             }
-            var processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
-            if (processor == null || !processor.supportsReset()) {
-                abandon(group, "the group is gone or no longer replayable");
-                continue;
+        }, ADOPT_EVERY.toMillis(), ADOPT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes over each rebuild whose instance is gone (no heartbeat), from its stored position. */
+    synchronized void adopt() {
+        if (stopping) {
+            return;
+        }
+        for (String candidate : jdbc.queryForList("""
+                select processing_group from projection_rebuild where state = 'BUILDING'
+                   and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?))""", String.class,
+                ORPHANED_AFTER.toSeconds())) {
+            if (running.containsKey(candidate)) {
+                continue; // ours, only late with its heartbeat
             }
-            var handlers = handlersOf(processor);
-            List<String> tables = shadow.tablesOf(handlers);
-            TrackingToken from = null;
-            if (shadow.exists(group) && shadow.sameShape(group, tables)) {
-                byte[] token = (byte[]) row.get("token");
-                from = token == null ? null : serializer.deserialize(
-                        new SimpleSerializedObject<>(token, byte[].class, (String) row.get("token_type"), null));
-                log.info("Rebuild of projection '{}' resumes at {}", group, row.get("position"));
-            } else {
-                shadow.create(group, tables);
-                jdbc.update("update projection_rebuild set token = null, token_type = null, position = 0 "
-                        + "where processing_group = ?", group);
-                log.info("Rebuild of projection '{}' starts over: its tables changed while the server was down", group);
+            List<Map<String, Object>> rows = jdbc.queryForList("""
+                    update projection_rebuild set owner = ?, heartbeat_at = now()
+                    where processing_group = ? and state = 'BUILDING'
+                      and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?))
+                    returning *""", owner, candidate, ORPHANED_AFTER.toSeconds());
+            if (!rows.isEmpty()) {
+                take(rows.get(0));
             }
-            launch(new Rebuild(processor, handlers, tables, from,
-                    ((Timestamp) row.get("started_at")).toInstant()));
+        }
+    }
+
+    private void take(Map<String, Object> row) {
+        String group = (String) row.get("processing_group");
+        var processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
+        if (processor == null || !processor.supportsReset()) {
+            abandon(group, "the group is gone or no longer replayable");
+            return;
+        }
+        var handlers = handlersOf(processor);
+        List<String> tables = shadow.tablesOf(handlers);
+        TrackingToken from = null;
+        if (shadow.exists(group) && shadow.sameShape(group, tables)) {
+            byte[] token = (byte[]) row.get("token");
+            from = token == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, (String) row.get("token_type"), null));
+            log.info("Rebuild of projection '{}' resumes here at {}", group, row.get("position"));
+        } else {
+            shadow.create(group, tables);
+            jdbc.update("update projection_rebuild set token = null, token_type = null, position = 0 "
+                    + "where processing_group = ?", group);
+            log.info("Rebuild of projection '{}' starts over: its tables changed while nobody ran it", group);
+        }
+        launch(new Rebuild(processor, handlers, tables, from, ((Timestamp) row.get("started_at")).toInstant()));
+    }
+
+    /**
+     * A switch on another instance asks this one to pause the group's live processing, then to resume it
+     * ({@code <verb> <group> <owner>}; the instance that switches pauses and resumes its own processor itself).
+     */
+    private void onSignal(String payload) {
+        String[] parts = payload.split(" ");
+        if (parts.length != 3 || owner.equals(parts[2])) {
+            return;
+        }
+        String verb = parts[0];
+        String group = parts[1];
+        processing.eventProcessor(group, StreamingEventProcessor.class).ifPresent(processor -> switching.execute(() -> {
+            if ("pause".equals(verb)) {
+                ScheduledFuture<?> safety = switching.schedule(() -> resumeLocally(group, processor),
+                        PAUSE_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> previous = paused.put(group, safety);
+                if (previous != null) {
+                    previous.cancel(false);
+                }
+                processor.shutDown(); // releases its claims
+                log.info("Projection '{}' paused here: a rebuild switches its tables", group);
+            } else if ("resume".equals(verb)) {
+                resumeLocally(group, processor);
+            }
+        }));
+    }
+
+    private void resumeLocally(String group, StreamingEventProcessor processor) {
+        ScheduledFuture<?> safety = paused.remove(group);
+        if (safety != null && !stopping) {
+            safety.cancel(false);
+            processor.start();
+            log.info("Projection '{}' resumed here", group);
         }
     }
 
     /** Rebuild threads finish their batch and stop before the processors and the database do. */
     @EventListener(ContextClosedEvent.class)
-    public void stop() throws InterruptedException {
+    public void stop() throws Exception {
         stopping = true;
+        housekeeping.shutdownNow();
+        switching.shutdownNow();
+        if (subscription != null) {
+            subscription.close();
+        }
         threads.shutdown();
         if (!threads.awaitTermination(15, TimeUnit.SECONDS)) {
             log.warn("Projection rebuilds did not stop in time; they resume at their stored position next start");
         }
+        // hand this instance's unfinished rebuilds over at once: another instance (or this one's next start) takes them
+        jdbc.update("update projection_rebuild set heartbeat_at = null where owner = ? and state = 'BUILDING'", owner);
     }
 
     private void launch(Rebuild rebuild) {
@@ -279,6 +426,8 @@ public class ShadowRebuilds {
         private volatile TrackingToken token;
         private volatile State state = State.BUILDING;
         private long loggedAt;
+        private long beatAt;
+        private long extendedAt;
 
         Rebuild(StreamingEventProcessor processor, List<EventMessageHandler> handlers, List<String> tables,
                 TrackingToken from, Instant startedAt) {
@@ -299,6 +448,7 @@ public class ShadowRebuilds {
         public void run() {
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(token)) {
                 while (!stopping) {
+                    heartbeat();
                     Map<Segment, TrackingToken> live = liveTokens();
                     int applied = step(stream, live);
                     logProgress();
@@ -313,6 +463,10 @@ public class ShadowRebuilds {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception | Error e) {
+                if (lost(e)) {
+                    log.info("Rebuild of projection '{}' was taken over by another instance; it stops here", group);
+                    return;
+                }
                 if (stopping) {
                     log.info("Rebuild of projection '{}' stopped with the server; it resumes at the next start", group);
                     return;
@@ -351,7 +505,7 @@ public class ShadowRebuilds {
                     apply(batch);
                     break;
                 } catch (Exception e) {
-                    if (attempt == ATTEMPTS) {
+                    if (attempt == ATTEMPTS || lost(e)) {
                         throw e;
                     }
                     log.warn("Rebuild of projection '{}': batch failed (attempt {} of {}), retrying", group, attempt,
@@ -391,10 +545,25 @@ public class ShadowRebuilds {
 
         private void storePosition(TrackingToken at) {
             var serialized = serializer.serialize(at, byte[].class);
-            jdbc.update("""
-                    update public.projection_rebuild set token = ?, token_type = ?, position = ?
-                    where processing_group = ?""",
-                    serialized.getData(), serialized.getType().getName(), at.position().orElse(0), group);
+            if (jdbc.update("""
+                    update public.projection_rebuild set token = ?, token_type = ?, position = ?, heartbeat_at = now()
+                    where processing_group = ? and owner = ?""",
+                    serialized.getData(), serialized.getType().getName(), at.position().orElse(0), group, owner) == 0) {
+                throw new LostRebuild(group); // another instance took it over: this batch rolls back
+            }
+        }
+
+        /** Shows this instance still runs the rebuild (at most every second); throws when another took it over. */
+        private void heartbeat() {
+            long now = System.nanoTime();
+            if (now - beatAt < HEARTBEAT_EVERY.toNanos()) {
+                return;
+            }
+            beatAt = now;
+            if (jdbc.update("update projection_rebuild set heartbeat_at = now() where processing_group = ? and owner = ?",
+                    group, owner) == 0) {
+                throw new LostRebuild(group);
+            }
         }
 
         /**
@@ -424,13 +593,15 @@ public class ShadowRebuilds {
             return true;
         }
 
-        /** The live processor's position per segment, as it runs on this node. */
+        /**
+         * The live processor's committed position per segment, whichever instances run them (the token store,
+         * read without claiming).
+         */
         private Map<Segment, TrackingToken> liveTokens() {
+            Map<Integer, StoredTokens.Stored> stored = storedTokens.of(group);
             Map<Segment, TrackingToken> live = new LinkedHashMap<>();
-            for (EventTrackerStatus status : processor.processingStatus().values()) {
-                if (!status.isErrorState()) {
-                    live.put(status.getSegment(), status.getTrackingToken());
-                }
+            for (Segment segment : Segment.computeSegments(stored.keySet().stream().mapToInt(Integer::intValue).toArray())) {
+                live.put(segment, stored.get(segment.getSegmentId()).token());
             }
             return live;
         }
@@ -440,16 +611,25 @@ public class ShadowRebuilds {
         }
 
         /**
-         * Stops the live processor, lets the copy apply what the live processor applied last, swaps the tables
-         * and starts the live processor again on its unchanged token. False (and live again) when the copy
-         * could not catch up in time.
+         * Pauses the group's live processing on every instance, claims every segment, lets the copy apply what the
+         * live processor applied last, swaps the tables (the claims extended, so locked, in the same transaction) and
+         * lets every instance resume on its unchanged token. False (and live again) when the segments were not
+         * released or the copy could not catch up in time.
          */
         private boolean trySwitch(BlockingStream<TrackedEventMessage<?>> stream) throws Exception {
             state = State.SWITCHING;
             long paused = System.nanoTime();
+            Set<Integer> claimed = new HashSet<>();
+            signals.publish(SIGNALS, "pause " + group + " " + owner);
             processor.shutDown();
             try {
-                Map<Segment, TrackingToken> stored = storedTokens();
+                Map<Segment, TrackingToken> stored = claimAll(claimed);
+                if (stored == null) {
+                    log.info("Rebuild of projection '{}': not every instance released the group in time, trying again",
+                            group);
+                    state = State.BUILDING;
+                    return false;
+                }
                 long until = System.nanoTime() + SWITCH_WITHIN.toNanos();
                 while (!caughtUp(stored)) {
                     if (stopping || System.nanoTime() > until) {
@@ -459,15 +639,21 @@ public class ShadowRebuilds {
                         return false;
                     }
                     step(stream, stored);
+                    heartbeat();
+                    extendClaims(claimed);
                 }
                 try {
                     transaction.executeWithoutResult(status -> {
+                        claimed.forEach(segment -> tokens.extendClaim(group, segment)); // still ours, locked till commit
                         shadow.swapInCurrentTransaction(group, tables);
-                        jdbc.update("""
+                        if (jdbc.update("""
                                 update projection_rebuild set state = 'SWITCHED', switched_at = ?, position = ?
-                                where processing_group = ?""", Timestamp.from(Instant.now()), position(), group);
+                                where processing_group = ? and owner = ?""", Timestamp.from(Instant.now()), position(),
+                                group, owner) == 0) {
+                            throw new LostRebuild(group);
+                        }
                     });
-                } catch (DataAccessException busy) {
+                } catch (DataAccessException | UnableToClaimTokenException busy) {
                     // e.g. a long read held a table past the lock timeout: nothing changed, try again later
                     log.warn("Rebuild of projection '{}': the switch could not take its locks, trying again", group, busy);
                     state = State.BUILDING;
@@ -475,7 +661,9 @@ public class ShadowRebuilds {
                 }
                 state = State.SWITCHED;
             } finally {
+                releaseClaims(claimed);
                 processor.start();
+                signals.publish(SIGNALS, "resume " + group + " " + owner);
             }
             log.info("Rebuild of projection '{}' switched in at position {} (live processing paused {} ms)", group,
                     position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - paused));
@@ -484,17 +672,61 @@ public class ShadowRebuilds {
             return true;
         }
 
-        /** The live processor's tokens as it left them (claims taken only to read, then released). */
-        private Map<Segment, TrackingToken> storedTokens() throws Exception {
-            Map<Segment, TrackingToken> stored = new LinkedHashMap<>();
-            axonTransactions.executeInTransaction(() -> {
-                int[] ids = tokens.fetchSegments(group);
-                for (Segment segment : Segment.computeSegments(ids)) {
-                    stored.put(segment, tokens.fetchToken(group, segment.getSegmentId()));
-                    tokens.releaseClaim(group, segment.getSegmentId());
+        /**
+         * Claims every segment of the group as the other instances release them, answering the live processor's
+         * tokens as it left them; null when some segment stayed claimed elsewhere past {@link #SWITCH_WITHIN}.
+         */
+        private Map<Segment, TrackingToken> claimAll(Set<Integer> claimed) throws Exception {
+            int[] ids = tokens.fetchSegments(group);
+            Map<Integer, TrackingToken> byId = new HashMap<>();
+            long until = System.nanoTime() + SWITCH_WITHIN.toNanos();
+            while (true) {
+                for (int id : ids) {
+                    if (claimed.contains(id)) {
+                        continue;
+                    }
+                    try {
+                        TrackingToken[] token = new TrackingToken[1];
+                        axonTransactions.executeInTransaction(() -> token[0] = tokens.fetchToken(group, id));
+                        byId.put(id, token[0]);
+                        claimed.add(id);
+                    } catch (UnableToClaimTokenException stillHeld) {
+                        // its instance has not released it yet
+                    }
                 }
-            });
+                if (claimed.size() == ids.length) {
+                    break;
+                }
+                if (stopping || System.nanoTime() > until) {
+                    return null;
+                }
+                Thread.sleep(100);
+                heartbeat();
+                extendClaims(claimed);
+            }
+            Map<Segment, TrackingToken> stored = new LinkedHashMap<>();
+            for (Segment segment : Segment.computeSegments(ids)) {
+                stored.put(segment, byId.get(segment.getSegmentId()));
+            }
             return stored;
+        }
+
+        /** Keeps the claims of a switch well within the claim timeout. */
+        private void extendClaims(Set<Integer> claimed) {
+            long now = System.nanoTime();
+            if (now - extendedAt < HEARTBEAT_EVERY.toNanos()) {
+                return;
+            }
+            extendedAt = now;
+            axonTransactions.executeInTransaction(() -> claimed.forEach(segment -> tokens.extendClaim(group, segment)));
+        }
+
+        private void releaseClaims(Set<Integer> claimed) {
+            try {
+                axonTransactions.executeInTransaction(() -> claimed.forEach(segment -> tokens.releaseClaim(group, segment)));
+            } catch (RuntimeException e) {
+                log.warn("Rebuild of projection '{}': releasing its claims failed; they expire on their own", group, e);
+            }
         }
 
         private void logProgress() {
@@ -504,6 +736,22 @@ public class ShadowRebuilds {
                 log.info("Rebuild of projection '{}': at event {} ({})", group, position(), state);
             }
         }
+    }
+
+    /** Another instance took the rebuild over (this one's heartbeat was late): this instance's thread stops. */
+    static final class LostRebuild extends RuntimeException {
+        LostRebuild(String group) {
+            super("the rebuild of '" + group + "' runs on another instance now");
+        }
+    }
+
+    private static boolean lost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof LostRebuild) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,7 +4,8 @@ import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.EventSociety;
 import com.gatehouse.api.common.MetaDataKeys;
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +15,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,18 +47,27 @@ import java.util.UUID;
 public class AuditIndexProjection {
 
     public static final String GROUP = "audit-index";
+    /**
+     * Wake-ups of live audit followers: the highest global index just indexed, keyed by {@link LiveFeed#society}
+     * of the events' society ({@link #NO_SOCIETY} for events of none) and of {@link #ALL}.
+     */
+    public static final LiveFeed<Long> INDEXED = LiveFeed.of("audit-indexed", Long.class);
+    /** The key of platform-wide followers. */
+    public static final UUID ALL = new UUID(0, 0);
+    /** The key of events that belong to no society. */
+    public static final UUID NO_SOCIETY = new UUID(0, 1);
     private static final String BATCH = AuditIndexProjection.class.getName() + ".batch";
     /** How far below its index a gap-aware token keeps gaps (Axon's JDBC event store default). */
     static final long GAP_WINDOW = 10_000;
 
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
     private final Serializer eventSerializer;
 
-    public AuditIndexProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter,
+    public AuditIndexProjection(JdbcTemplate jdbc, LiveFeeds live,
                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
-        this.emitter = emitter;
+        this.live = live;
         this.eventSerializer = eventSerializer;
     }
 
@@ -216,16 +225,15 @@ public class AuditIndexProjection {
             }
             return null;
         });
-        if (!written.isEmpty() && Subscribers.waitingFor(emitter, AuditFilter.class)) {
-            for (Row row : rows) {
-                if (written.contains(row.globalIndex())) {
-                    var audit = new AuditEvent(row.globalIndex(), row.aggregateType(), row.aggregateId(),
-                            row.sequenceNumber(), row.eventType(), row.occurredAt(), row.actorId(), row.societyId(),
-                            row.payload());
-                    emitter.emit(AuditFilter.class, filter -> filter.matches(audit), audit);
-                }
+        // live followers are woken (on every instance, at commit) and read what was indexed from the table
+        java.util.Map<UUID, Long> indexed = new java.util.HashMap<>();
+        for (Row row : rows) {
+            if (written.contains(row.globalIndex())) {
+                indexed.merge(row.societyId() == null ? NO_SOCIETY : row.societyId(), row.globalIndex(), Math::max);
             }
         }
+        indexed.forEach((society, index) -> live.publish(INDEXED, index, LiveFeed.society(ALL),
+                LiveFeed.society(society)));
     }
 
     static UUID societyOf(Object payload, EventMessage<?> event) {

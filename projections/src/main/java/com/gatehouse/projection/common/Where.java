@@ -33,6 +33,12 @@ public final class Where {
         return this;
     }
 
+    /** Binds one more argument, for a condition added before with a second {@code ?}. */
+    public Where andValue(Object value) {
+        args.add(value instanceof Instant instant ? Timestamp.from(instant) : value);
+        return this;
+    }
+
     /** Adds a condition without arguments that always applies. */
     public Where and(String condition) {
         sql.append(" and ").append(condition);
@@ -47,11 +53,11 @@ public final class Where {
         return this;
     }
 
-    String sql() {
+    public String sql() {
         return sql.toString();
     }
 
-    List<Object> args() {
+    public List<Object> args() {
         return args;
     }
 }

@@ -73,6 +73,13 @@ public class DirectoryReadModel {
         return jdbc.query("select * from directory_user where flat_id = ? and active and role = 'RESIDENT'", USER, flatId);
     }
 
+    /** Active residents of every flat of one block of a society (for an emergency's escalation). */
+    public List<UserView> activeResidentsOfBlock(UUID societyId, String block) {
+        return jdbc.query("""
+                select u.* from directory_user u join directory_flat f on f.id = u.flat_id
+                where f.society_id = ? and f.block = ? and u.active and u.role = 'RESIDENT'""", USER, societyId, block);
+    }
+
     static Timestamp ts(java.time.Instant instant) {
         return Timestamp.from(instant);
     }

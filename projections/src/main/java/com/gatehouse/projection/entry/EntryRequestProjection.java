@@ -2,9 +2,8 @@ package com.gatehouse.projection.entry;
 
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
-import com.gatehouse.projection.common.Subscribers;
-import com.gatehouse.api.entry.EntryQuery.FindEntryRequest;
-import com.gatehouse.api.entry.EntryQuery.WatchEntryRequests;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
@@ -14,7 +13,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +31,17 @@ import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
 public class EntryRequestProjection {
 
     public static final String GROUP = "entry-requests";
+    /** Every change of a request, keyed by {@link LiveFeed#society} and {@link LiveFeed#flat}. */
+    public static final LiveFeed<EntryRequestView> REQUESTS = LiveFeed.of("entry-requests", EntryRequestView.class);
 
     private final JdbcTemplate jdbc;
     private final EntryRequestReadModel readModel;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
 
-    public EntryRequestProjection(JdbcTemplate jdbc, EntryRequestReadModel readModel, QueryUpdateEmitter emitter) {
+    public EntryRequestProjection(JdbcTemplate jdbc, EntryRequestReadModel readModel, LiveFeeds live) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
+        this.live = live;
     }
 
     @EventHandler
@@ -62,7 +62,8 @@ public class EntryRequestProjection {
         jdbc.update("""
                         update entry_request set status = 'APPROVED', approved_by_id = ?, approved_at = ?, entry_id = ?,
                             version = ? where id = ? and version < ?""",
-                event.approvedBy().value(), ts(event.approvedAt()), event.entryId().value(), version,
+                event.approvedBy() == null ? null : event.approvedBy().value(), ts(event.approvedAt()),
+                event.entryId().value(), version,
                 event.requestId().value(), version);
         emit(event.requestId().value());
     }
@@ -99,22 +100,9 @@ public class EntryRequestProjection {
         jdbc.update("truncate entry_request");
     }
 
-    /**
-     * One pass over the open subscriptions for both kinds of subscriber (the emitter scans every subscription
-     * on each emit, and with hundreds of connected phones and waiting REST calls that scan is this
-     * projection's main cost).
-     */
+    /** Sends the request as it is now to the live feeds of its society and its flat. */
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindEntryRequest.class, WatchEntryRequests.class)) {
-            return;
-        }
-        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
-                subscription.getPayload() instanceof FindEntryRequest find ? find.requestId().equals(id)
-                        : subscription.getPayload() instanceof WatchEntryRequests watch && watches(watch, view), view));
-    }
-
-    private static boolean watches(WatchEntryRequests query, EntryRequestView view) {
-        return query.societyId().equals(view.societyId())
-                && (query.flatId() == null || query.flatId().equals(view.flatId()));
+        readModel.find(id).ifPresent(view -> live.publish(REQUESTS, view,
+                LiveFeed.society(view.societyId()), LiveFeed.flat(view.flatId())));
     }
 }

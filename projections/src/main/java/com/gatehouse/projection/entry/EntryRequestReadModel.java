@@ -1,5 +1,6 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.projection.common.Rows;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
@@ -64,15 +65,36 @@ public class EntryRequestReadModel {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
+        return Rows.instant(rs, column);
     }
 
     static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return Rows.ts(instant);
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-        return value == null ? null : Enum.valueOf(type, value);
+        return Rows.enumOrNull(type, value);
+    }
+
+    /** How many requests a guard raised that still wait for the flat (pending and not yet past their expiry). */
+    public long pendingOfGuard(UUID guardId, Instant now) {
+        return jdbc.queryForObject("""
+                select count(*) from entry_request where guard_id = ? and status = 'PENDING' and expires_at > ?""",
+                Long.class, guardId, Timestamp.from(now));
+    }
+
+    /** A society's requests raised within [from, to), counted by status. */
+    public java.util.Map<String, Long> countsByStatus(UUID societyId, Instant from, Instant to) {
+        var counts = new java.util.TreeMap<String, Long>();
+        for (EntryRequestStatus status : EntryRequestStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        jdbc.query("""
+                        select status, count(*) as n from entry_request
+                        where society_id = ? and created_at >= ? and created_at < ? group by status""",
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                }, societyId, Timestamp.from(from), Timestamp.from(to));
+        return counts;
     }
 }

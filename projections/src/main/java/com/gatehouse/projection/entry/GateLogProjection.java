@@ -2,18 +2,16 @@ package com.gatehouse.projection.entry;
 
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
 import com.gatehouse.api.entry.EntryEvent.EntryCheckedOut;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
-import com.gatehouse.api.entry.EntryQuery.FindEntry;
-import com.gatehouse.api.entry.EntryQuery.WatchEntries;
 import com.gatehouse.api.entry.EntryViews.EntryView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,28 +28,33 @@ import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
 public class GateLogProjection {
 
     public static final String GROUP = "gate-log";
+    /** Every change of a gate-log entry, keyed by {@link LiveFeed#society} and {@link LiveFeed#flat}. */
+    public static final LiveFeed<EntryView> ENTRIES = LiveFeed.of("gate-log", EntryView.class);
 
     private final JdbcTemplate jdbc;
     private final GateLogReadModel readModel;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
 
-    public GateLogProjection(JdbcTemplate jdbc, GateLogReadModel readModel, QueryUpdateEmitter emitter) {
+    public GateLogProjection(JdbcTemplate jdbc, GateLogReadModel readModel, LiveFeeds live) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
+        this.live = live;
     }
 
     @EventHandler
     void on(EntryAdmitted event, @SequenceNumber long version) {
         jdbc.update("""
                         insert into gate_entry (id, entry_request_id, society_id, flat_id, type, visitor_name,
-                            visitor_phone, provider_tag, photo_key, guard_id, approved_by_id, entered_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                event.entryId().value(), event.requestId().value(), event.societyId().value(), event.flatId().value(),
+                            visitor_phone, provider_tag, photo_key, guard_id, approved_by_id, entered_at, version,
+                            pre_approval_id, auto_approval_reason, vehicle_number, package_count)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.entryId().value(), event.requestId() == null ? null : event.requestId().value(),
+                event.societyId().value(), event.flatId().value(),
                 event.type().name(), event.visitorName(), event.visitorPhone(),
                 event.providerTag() == null ? null : event.providerTag().name(), event.photoKey(),
                 event.guardId().value(), event.approvedBy() == null ? null : event.approvedBy().value(),
-                ts(event.enteredAt()), version);
+                ts(event.enteredAt()), version, event.preApprovalId(), event.autoApprovalReason(),
+                event.vehicleNumber(), event.packageCount());
         emit(event.entryId().value());
     }
 
@@ -88,18 +91,9 @@ public class GateLogProjection {
         jdbc.update("truncate gate_entry");
     }
 
-    /** One pass over the open subscriptions for both kinds of subscriber (see {@link EntryRequestProjection}). */
+    /** Sends the entry as it is now to the live feeds of its society and its flat. */
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindEntry.class, WatchEntries.class)) {
-            return;
-        }
-        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
-                subscription.getPayload() instanceof FindEntry find ? find.entryId().equals(id)
-                        : subscription.getPayload() instanceof WatchEntries watch && watches(watch, view), view));
-    }
-
-    private static boolean watches(WatchEntries query, EntryView view) {
-        return query.societyId().equals(view.societyId())
-                && (query.flatId() == null || query.flatId().equals(view.flatId()));
+        readModel.find(id).ifPresent(view -> live.publish(ENTRIES, view,
+                LiveFeed.society(view.societyId()), LiveFeed.flat(view.flatId())));
     }
 }

@@ -3,11 +3,10 @@ package com.gatehouse.projection.notification;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.notification.NotificationEvent;
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
-import com.gatehouse.api.notification.NotificationQuery.FindNotification;
-import com.gatehouse.api.notification.NotificationQuery.WatchNotifications;
 import com.gatehouse.api.notification.NotificationViews.NotificationChange;
 import com.gatehouse.api.notification.NotificationViews.NotificationView;
 import org.axonframework.config.ConfigurerModule;
@@ -18,7 +17,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,26 +37,28 @@ import java.util.UUID;
  * <p>
  * One user's events are handled in order (sequencing policy by recipient), which is what lets each
  * change carry {@code change_seq}, strictly increasing per user, for the live stream's seam. Changes are
- * emitted to that user's {@link WatchNotifications} subscriptions only (and to {@link FindNotification}),
- * after commit, and never while replaying ({@link Subscribers#replaying()}: connected apps have those already).
+ * published to that user's live feed ({@link #CHANGES}, {@link LiveFeeds}: at commit, on every instance, never
+ * while replaying: connected apps have those already).
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
 public class NotificationProjection {
 
     public static final String GROUP = "notifications";
+    /** Every change of a notification (sent, read), with its feed position, keyed by {@link LiveFeed#user}. */
+    public static final LiveFeed<NotificationChange> CHANGES = LiveFeed.of("notifications", NotificationChange.class);
 
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
     private final ObjectMapper json;
     private final NotificationSettings settings;
     private final Clock clock;
     private final RowMapper<NotificationChange> change;
 
-    public NotificationProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter, ObjectMapper json,
+    public NotificationProjection(JdbcTemplate jdbc, LiveFeeds live, ObjectMapper json,
                                   NotificationSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.emitter = emitter;
+        this.live = live;
         this.json = json;
         this.settings = settings;
         this.clock = clock;
@@ -140,15 +140,8 @@ public class NotificationProjection {
     }
 
     private void emit(List<NotificationChange> changes) {
-        if (Subscribers.replaying()) {
-            return;
-        }
         for (NotificationChange applied : changes) {
-            NotificationView view = applied.notification();
-            UUID user = view.userId();
-            UUID id = view.id();
-            emitter.emit(WatchNotifications.class, q -> q.userId().equals(user), applied);
-            emitter.emit(FindNotification.class, q -> q.notificationId().equals(id), view);
+            live.publish(CHANGES, applied, LiveFeed.user(applied.notification().userId()));
         }
     }
 

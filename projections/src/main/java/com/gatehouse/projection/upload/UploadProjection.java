@@ -1,17 +1,13 @@
 package com.gatehouse.projection.upload;
 
-import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
 import com.gatehouse.api.upload.UploadEvent.UploadConfirmed;
 import com.gatehouse.api.upload.UploadEvent.UploadUrlIssued;
-import com.gatehouse.api.upload.UploadQuery.FindDocument;
-import com.gatehouse.api.upload.UploadQuery.FindDocumentByKey;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +17,8 @@ import java.util.UUID;
 /**
  * Builds the uploads read model in the processor's transaction. Issued uploads are inserted if absent,
  * confirmation is an upsert guarded by the sequence number, deletion and abandonment remove the row: a
- * re-delivered event changes nothing. Confirmations are emitted to {@link FindDocument} and
- * {@link FindDocumentByKey} subscribers.
+ * re-delivered event changes nothing. Callers waiting for their change (read-your-writes) are told by
+ * {@link com.gatehouse.projection.common.ReadModelProgress}, with nothing to do here.
  */
 @Component
 @ProcessingGroup(UploadProjection.GROUP)
@@ -31,13 +27,9 @@ public class UploadProjection {
     public static final String GROUP = "uploads";
 
     private final JdbcTemplate jdbc;
-    private final UploadReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public UploadProjection(JdbcTemplate jdbc, UploadReadModel readModel, QueryUpdateEmitter emitter) {
+    public UploadProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -62,14 +54,6 @@ public class UploadProjection {
                 event.documentId().value(), event.societyId().value(), event.s3Key(), event.fileName(),
                 event.fileSize(), event.mimeType(), event.purpose().name(), event.uploadedBy().value(),
                 Timestamp.from(event.confirmedAt()), Timestamp.from(event.confirmedAt()), version);
-        UUID id = event.documentId().value();
-        if (!Subscribers.waitingFor(emitter, FindDocument.class, FindDocumentByKey.class)) {
-            return;
-        }
-        readModel.document(id).ifPresent(view -> {
-            emitter.emit(FindDocument.class, q -> q.documentId().equals(id), view);
-            emitter.emit(FindDocumentByKey.class, q -> q.s3Key().equals(view.s3Key()), view);
-        });
     }
 
     @EventHandler

@@ -5,11 +5,10 @@ import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SealedPayloads;
+import com.gatehouse.projection.audit.AuditIndexProjection;
 import com.gatehouse.projection.audit.AuditLog;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,16 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AuditHistory {
 
     static final int PAGE = 2_000;
-    /** Events a live follower may fall behind by before it is dropped (it resumes from its last index). */
-    static final int LIVE_BUFFER = 10_000;
-
     private final AuditLog log;
-    private final QueryGateway queries;
+    private final LiveFeeds live;
     private final SealedPayloads sealed;
 
-    public AuditHistory(AuditLog log, QueryGateway queries, SealedPayloads sealed) {
+    public AuditHistory(AuditLog log, LiveFeeds live, SealedPayloads sealed) {
         this.log = log;
-        this.queries = queries;
+        this.live = live;
         this.sealed = sealed;
     }
 
@@ -71,28 +67,21 @@ public class AuditHistory {
                 .doOnNext(page -> cursor.set(page.get(page.size() - 1).globalIndex()));
     }
 
-    /** History, then live: subscribe first, read the history, then pass on only what comes after it. */
+    /**
+     * History, then live: follows the index's wake-ups first ({@link AuditIndexProjection#INDEXED}, sent at commit
+     * by whichever instance indexed), then reads what comes after {@code after}, and again at every wake-up (the
+     * newest one only, if several came while the client was still reading), passing on each event once.
+     */
     public Flux<AuditEvent> follow(AuditFilter filter, long after) {
-        return Flux.using(() -> queries.subscriptionQuery(AuditFilter.class.getName(), filter, ResponseTypes.instanceOf(Long.class),
-                                ResponseTypes.instanceOf(AuditEvent.class), LIVE_BUFFER),
-                (SubscriptionQueryResult<Long, AuditEvent> live) -> {
-                    AtomicLong last = new AtomicLong(after);
-                    return pages(filter, after).concatMapIterable(page -> page)
-                            .concatWith(live.updates().onBackpressureBuffer(LIVE_BUFFER)
-                                    .filter(event -> event.globalIndex() > last.get())
-                                    .publishOn(Schedulers.boundedElastic()).map(this::opened))
+        UUID key = filter.societyId() == null ? AuditIndexProjection.ALL : filter.societyId();
+        return Flux.defer(() -> {
+            AtomicLong last = new AtomicLong(after);
+            return live.query(AuditIndexProjection.INDEXED, LiveFeed.society(key), Flux.just(after))
+                    .onBackpressureLatest()
+                    .concatMap(wake -> pages(filter, last.get()).concatMapIterable(page -> page)
                             .filter(event -> event.globalIndex() > last.get())
-                            .doOnNext(event -> last.set(event.globalIndex()));
-                },
-                SubscriptionQueryResult::cancel)
-                // frames are encoded off the audit index's thread, which emits the live part
-                .publishOn(Schedulers.parallel());
-    }
-
-    /** The initial answer of a live audit subscription: how far the index has come. */
-    @QueryHandler
-    public Long indexedUpTo(AuditFilter filter) {
-        return log.indexedUpTo();
+                            .doOnNext(event -> last.set(event.globalIndex())), 1);
+        });
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package com.gatehouse.query.directory;
 
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfBlock;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveResidentsOfFlat;
 import com.gatehouse.api.directory.DirectoryQuery.FindActiveUsersOfSociety;
 import com.gatehouse.api.directory.DirectoryQuery.FindFlat;
@@ -49,5 +50,10 @@ public class DirectoryQueryHandler {
     @QueryHandler
     public List<UserView> handle(FindActiveUsersOfSociety query) {
         return readModel.activeUsersOfSociety(query.societyId(), query.roles().toArray(Role[]::new));
+    }
+
+    @QueryHandler
+    public List<UserView> handle(FindActiveResidentsOfBlock query) {
+        return readModel.activeResidentsOfBlock(query.societyId(), query.block());
     }
 }

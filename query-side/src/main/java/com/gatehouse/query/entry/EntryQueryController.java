@@ -23,6 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,17 +40,52 @@ import java.util.UUID;
 @Tag(name = "Gate")
 public class EntryQueryController {
 
+    /** How many of today's entries {@code GET /gate/entries/today} lists. */
+    static final int TODAY_LIMIT = 500;
+
     private final EntryRequestReadModel requests;
     private final GateLogReadModel gateLog;
     private final ObjectUrls objectUrls;
     private final com.gatehouse.api.directory.SocietyTimeZones zones;
+    private final Clock clock;
 
     public EntryQueryController(EntryRequestReadModel requests, GateLogReadModel gateLog,
-                                ObjectUrls objectUrls, com.gatehouse.api.directory.SocietyTimeZones zones) {
+                                ObjectUrls objectUrls, com.gatehouse.api.directory.SocietyTimeZones zones, Clock clock) {
         this.zones = zones;
         this.requests = requests;
         this.gateLog = gateLog;
         this.objectUrls = objectUrls;
+        this.clock = clock;
+    }
+
+    @GetMapping("/requests/pending-count")
+    @Allowed(Role.GUARD)
+    @Operation(summary = "How many of the guard's own requests still wait for the flat",
+            description = "{pendingCount}: the caller's PENDING requests not yet past expiresAt.")
+    public Mono<Map<String, Long>> pendingCount(Caller caller) {
+        return Blocking.read(() -> Map.of("pendingCount", requests.pendingOfGuard(caller.userId(), clock.instant())));
+    }
+
+    @GetMapping("/entries/today")
+    @Allowed({Role.GUARD, Role.ADMIN})
+    @Operation(summary = "Today's gate: the entries of today and their counts",
+            description = "Today is the society's (its time zone). {date, timeZone, entries: [...] (newest first, at "
+                    + "most 500), counts: {total, inside, checkedOut, autoApproved, preApproved, byType}, "
+                    + "requests: {PENDING, APPROVED, REJECTED, EXPIRED} (requests raised today)}.")
+    public Mono<Map<String, Object>> today(Caller caller) {
+        return Blocking.read(() -> {
+            ZoneId zone = zones.zoneOf(caller.societyId());
+            LocalDate day = LocalDate.now(clock.withZone(zone));
+            Instant from = day.atStartOfDay(zone).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("date", day.toString());
+            body.put("timeZone", zone.getId());
+            body.put("entries", gateLog.between(caller.societyId(), from, to, TODAY_LIMIT));
+            body.put("counts", gateLog.counts(caller.societyId(), from, to));
+            body.put("requests", requests.countsByStatus(caller.societyId(), from, to));
+            return body;
+        });
     }
 
     @GetMapping("/requests")
@@ -122,7 +162,7 @@ public class EntryQueryController {
     }
 
     /** The flat a list is confined to: a resident's own (asking for another is 404), else the filter as given. */
-    static UUID flatScope(Caller caller, UUID requestedFlat) {
+    public static UUID flatScope(Caller caller, UUID requestedFlat) {
         if (caller.role() != Role.RESIDENT) {
             return requestedFlat;
         }

@@ -1,19 +1,16 @@
 package com.gatehouse.query.notification;
 
 import com.gatehouse.api.common.Problem;
-import com.gatehouse.api.notification.NotificationQuery.WatchNotifications;
 import com.gatehouse.api.notification.NotificationViews.NotificationChange;
 import com.gatehouse.api.notification.NotificationViews.NotificationView;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
+import com.gatehouse.projection.notification.NotificationProjection;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.publisher.SynchronousSink;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,8 +23,8 @@ import java.util.UUID;
  * what changed after that point), then every change as it is applied, with nothing lost or doubled at the
  * seam. How:
  * <ol>
- *     <li>subscribe to the user's changes first ({@link WatchNotifications}; the projection emits to this
- *     user's subscriptions only, after commit), holding them in a bounded buffer;</li>
+ *     <li>follow the user's changes first ({@link NotificationProjection#CHANGES} through {@link LiveFeeds}:
+ *     published at commit by whichever instance applied them), holding them in a bounded buffer;</li>
  *     <li>then read the user's head: the feed position of their latest applied change. The projection
  *     applies one user's changes in order, so the table holds every change up to the head and none after;</li>
  *     <li>send the stored part, page by page, limited to changes up to the head, then the live changes
@@ -35,7 +32,7 @@ import java.util.UUID;
  * </ol>
  * Bounds: frames go out only as the client asks for them (RSocket request-n). At most {@value #LIVE_BUFFER}
  * changes wait for a client, besides 2 x {@value #PREFETCH} queued between the stages; a client that falls
- * further behind gets {@link SlowSubscriber} at once and its connection is closed (it reconnects with
+ * further behind gets {@link LiveFeeds.SlowSubscriber} at once and its connection is closed (it reconnects with
  * {@code since}), so memory per subscriber stays bounded and the projection never waits for anyone. The
  * stored part is read {@value #PAGE} rows at a time, only as the client asks for more, and no database
  * connection is held between pages. A vanished client is noticed by RSocket keepalive (the client's
@@ -49,20 +46,12 @@ public class NotificationFeed {
     static final int PREFETCH = 32;
     static final int PAGE = 100;
 
-    private final QueryGateway queries;
+    private final LiveFeeds feeds;
     private final NotificationReads reads;
 
-    public NotificationFeed(QueryGateway queries, NotificationReads reads) {
-        this.queries = queries;
+    public NotificationFeed(LiveFeeds feeds, NotificationReads reads) {
+        this.feeds = feeds;
         this.reads = reads;
-    }
-
-    /** A client that did not keep up: its buffer is full, so it is dropped. */
-    public static final class SlowSubscriber extends RuntimeException {
-        SlowSubscriber() {
-            super("The client did not keep up with its notifications; reconnect with since=<last notification id>",
-                    null, false, false);
-        }
     }
 
     /**
@@ -100,37 +89,29 @@ public class NotificationFeed {
     }
 
     public Flux<NotificationView> of(UUID user, Start start) {
-        return Flux.using(
-                () -> queries.subscriptionQuery(new WatchNotifications(user), ResponseTypes.instanceOf(Long.class),
-                        ResponseTypes.instanceOf(NotificationChange.class)),
-                (SubscriptionQueryResult<Long, NotificationChange> subscription) -> {
-                    // an overflow must end the stream at once, not queue behind the frames the client is not reading
-                    Sinks.Empty<NotificationView> overflow = Sinks.empty();
-                    Flux<Frame> live = subscription.updates()
-                            .onBackpressureBuffer(LIVE_BUFFER,
-                                    dropped -> overflow.tryEmitError(new SlowSubscriber()),
-                                    BufferOverflowStrategy.DROP_LATEST)
-                            .publishOn(Schedulers.parallel(), PREFETCH)
-                            .map(Frame.Live::new);
-                    Flux<Frame> stored = reads.head(user).flatMapMany(head -> Flux.concat(
-                            Mono.just(new Frame.Head(head)),
-                            storedPart(user, start).flatMapMany(part -> stored(user, part, part.after(), head))));
-                    long[] sent = {Long.MAX_VALUE};
-                    // eager: the live part is subscribed (and buffered) while the stored part is still read
-                    return Flux.mergeSequential(List.of(stored, live), 2, PREFETCH)
-                            .handle((Frame frame, SynchronousSink<NotificationView> out) -> {
-                                if (frame instanceof Frame.Head head) {
-                                    sent[0] = head.seq();
-                                } else if (frame instanceof Frame.Stored row) {
-                                    out.next(row.view());
-                                } else if (frame instanceof Frame.Live update && update.change().seq() > sent[0]) {
-                                    sent[0] = update.change().seq();
-                                    out.next(update.change().notification());
-                                }
-                            })
-                            .takeUntilOther(overflow.asMono());
-                },
-                SubscriptionQueryResult::cancel);
+        return Flux.defer(() -> {
+            // the stored part is read only once the live part follows the user, so nothing falls between them
+            Sinks.Empty<Void> following = Sinks.empty();
+            Flux<Frame> live = feeds.changes(NotificationProjection.CHANGES, LiveFeed.user(user), LIVE_BUFFER)
+                    .doOnSubscribe(subscription -> following.tryEmitEmpty())
+                    .map(Frame.Live::new);
+            Flux<Frame> stored = following.asMono().thenMany(reads.head(user).flatMapMany(head -> Flux.concat(
+                    Mono.just(new Frame.Head(head)),
+                    storedPart(user, start).flatMapMany(part -> stored(user, part, part.after(), head)))));
+            long[] sent = {Long.MAX_VALUE};
+            // eager: the live part is subscribed (and buffered) while the stored part is still read
+            return Flux.mergeSequential(List.of(stored, live), 2, PREFETCH)
+                    .handle((Frame frame, SynchronousSink<NotificationView> out) -> {
+                        if (frame instanceof Frame.Head head) {
+                            sent[0] = head.seq();
+                        } else if (frame instanceof Frame.Stored row) {
+                            out.next(row.view());
+                        } else if (frame instanceof Frame.Live update && update.change().seq() > sent[0]) {
+                            sent[0] = update.change().seq();
+                            out.next(update.change().notification());
+                        }
+                    });
+        });
     }
 
     /** What the stored part holds: rows changed after {@code after}, only unread ones, or ones changed after a time. */

@@ -4,6 +4,7 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.notification.NotificationViews.NotificationView;
+import com.gatehouse.projection.common.LiveFeeds;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.rsocket.RSocketRequester;
@@ -42,7 +43,7 @@ public class NotificationStreamController {
                                          RSocketRequester connection) {
         var start = NotificationFeed.Start.parse(request == null ? null : request.since());
         return feed.of(caller.userId(), start)
-                .doOnError(NotificationFeed.SlowSubscriber.class, slow -> Mono.delay(ERROR_GRACE)
+                .doOnError(LiveFeeds.SlowSubscriber.class, slow -> Mono.delay(ERROR_GRACE)
                         .subscribe(tick -> {
                             if (connection.rsocket() != null) {
                                 connection.rsocket().dispose();

@@ -12,6 +12,7 @@ import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ import java.util.UUID;
 /**
  * Analytics for a society, from rebuildable projections. Period: {@code ?from=&to=} as dates (days of the
  * society's time zone, both inclusive) or instants; by default the last 30 days up to the end of today there.
- * Every day and hour in a report is the society's. Platform-wide callers name the society
+ * Every day and hour in a report is the society's. Each report is also a CSV download with {@code Accept: text/csv}. Platform-wide callers name the society
  * with {@code ?societyId=}.
  */
 @RestController
@@ -71,7 +72,7 @@ public class ReportController {
         ZoneId zone = zones.zoneOf(society);
         TimeRange range = TimeRange.of(from, to, zone);
         Instant end = range.to() != null ? range.to()
-                : LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
+                : clock.instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
         Instant start = range.from() != null ? range.from() : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             throw Problem.invalid("from", "must be before to");
@@ -82,7 +83,7 @@ public class ReportController {
         return new Scope(society, zone, start, end);
     }
 
-    @GetMapping("/staff-attendance")
+    @GetMapping(value = "/staff-attendance", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
     @Operation(summary = "Per staff member: days present, visits and hours in the period",
             description = "Response: {societyId, from, to, staff: [{staffId, name, staffType, daysPresent, visits, hours}]}; "
@@ -97,7 +98,7 @@ public class ReportController {
         });
     }
 
-    @GetMapping("/entries")
+    @GetMapping(value = "/entries", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
     @Operation(summary = "Per day: entry requests by type and status, and the median time to decide",
             description = "Response: {societyId, from, to, days: [{date, total, counts: {DELIVERY: {APPROVED: 3, EXPIRED: 1}, ...}, "
@@ -108,12 +109,12 @@ public class ReportController {
                                      @RequestParam(required = false) String to) {
         return Blocking.read(() -> {
             Scope scope = scope(caller, societyId, from, to);
-            return new EntryReport(scope.society(), scope.firstDay(), scope.lastDay(),
+            return EntryReport.of(scope.society(), scope.firstDay(), scope.lastDay(),
                     reports.entryDays(scope.society(), scope.zone(), scope.from(), scope.to()));
         });
     }
 
-    @GetMapping("/peak-hours")
+    @GetMapping(value = "/peak-hours", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
     @Operation(summary = "Gate traffic by hour of day (the society's time zone): requests raised and visitors let in",
             description = "Response: {societyId, from, to, hours: [{hour: 0..23, requests, entries}]}.")
@@ -122,7 +123,7 @@ public class ReportController {
                                            @RequestParam(required = false) String to) {
         return Blocking.read(() -> {
             Scope scope = scope(caller, societyId, from, to);
-            return new PeakHoursReport(scope.society(), scope.firstDay(), scope.lastDay(),
+            return PeakHoursReport.of(scope.society(), scope.firstDay(), scope.lastDay(),
                     reports.peakHours(scope.society(), scope.zone(), scope.from(), scope.to()));
         });
     }

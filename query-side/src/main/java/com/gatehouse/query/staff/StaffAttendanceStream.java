@@ -4,32 +4,32 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.staff.StaffQuery.WatchAttendance;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
+import com.gatehouse.projection.staff.StaffProjection;
+import com.gatehouse.projection.staff.StaffReadModel;
+import com.gatehouse.query.common.Blocking;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
-import java.util.List;
+import java.util.UUID;
 
 /**
  * RSocket {@code staff.attendance.stream}: first who is inside now (open visits), then every check-in and
- * check-out as it happens. Guards and admins follow their society; a resident the staff of their own flat.
+ * check-out as it happens, on whichever instance ({@link LiveFeeds}). Guards and admins follow their society;
+ * a resident the staff of their own flat.
  */
 @Controller
 public class StaffAttendanceStream {
 
-    /** Updates a slow client may fall behind by before its stream is ended (it reconnects and starts afresh). */
-    static final int BUFFER = 1024;
+    private final LiveFeeds live;
+    private final StaffReadModel readModel;
 
-    private final QueryGateway queries;
-
-    public StaffAttendanceStream(QueryGateway queries) {
-        this.queries = queries;
+    public StaffAttendanceStream(LiveFeeds live, StaffReadModel readModel) {
+        this.live = live;
+        this.readModel = readModel;
     }
 
     @MessageMapping("staff.attendance.stream")
@@ -38,16 +38,9 @@ public class StaffAttendanceStream {
         if (caller.societyId() == null) {
             return Flux.error(Problem.notFound("Society"));
         }
-        var query = new WatchAttendance(caller.societyId(), caller.role() == Role.RESIDENT ? caller.flatId() : null);
-        return Flux.using(
-                        () -> queries.subscriptionQuery(query, ResponseTypes.multipleInstancesOf(AttendanceView.class),
-                                ResponseTypes.instanceOf(AttendanceView.class)),
-                        (SubscriptionQueryResult<List<AttendanceView>, AttendanceView> result) -> result.initialResult()
-                                .flatMapIterable(open -> open)
-                                .concatWith(result.updates().onBackpressureBuffer(BUFFER)),
-                        SubscriptionQueryResult::cancel)
-                .subscribeOn(Schedulers.boundedElastic())
-                // frames are encoded off the staff projection's thread, which emits the updates
-                .publishOn(Schedulers.parallel());
+        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        return live.query(StaffProjection.ATTENDANCE,
+                flat != null ? LiveFeed.flat(flat) : LiveFeed.society(caller.societyId()),
+                Blocking.read(() -> readModel.openAttendance(caller.societyId(), flat)).flatMapIterable(open -> open));
     }
 }

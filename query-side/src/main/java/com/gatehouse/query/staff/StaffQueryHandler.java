@@ -3,6 +3,10 @@ package com.gatehouse.query.staff;
 import com.gatehouse.api.staff.StaffQuery.FindAttendance;
 import com.gatehouse.api.staff.StaffQuery.FindLatestAttendanceOfStaff;
 import com.gatehouse.api.staff.StaffQuery.FindStaff;
+import com.gatehouse.api.staff.StaffQuery.FindStaffBooking;
+import com.gatehouse.api.staff.StaffQuery.FindStaffReview;
+import com.gatehouse.api.staff.StaffViews.StaffBookingView;
+import com.gatehouse.api.staff.StaffViews.StaffReviewView;
 import com.gatehouse.api.staff.StaffQuery.WatchAttendance;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import com.gatehouse.api.staff.StaffViews.StaffView;
@@ -26,6 +30,16 @@ public class StaffQueryHandler {
     @QueryHandler
     public Optional<StaffView> handle(FindStaff query) {
         return readModel.staff(query.staffId());
+    }
+
+    @QueryHandler
+    public Optional<StaffBookingView> handle(FindStaffBooking query) {
+        return readModel.booking(query.bookingId());
+    }
+
+    @QueryHandler
+    public Optional<StaffReviewView> handle(FindStaffReview query) {
+        return readModel.review(query.reviewId());
     }
 
     @QueryHandler

@@ -97,7 +97,7 @@ public class Bootstrap implements ApplicationRunner {
      */
     private boolean awaitLogin(UUID user) {
         try {
-            sender.sendAndAwait(Caller.system(), null, new FindUser(user), UserView.class, view -> true).block();
+            sender.awaitView(new FindUser(user), UserView.class, user.toString()).block();
             return true;
         } catch (RuntimeException e) {
             log.warn("The directory read model does not show user {} yet ({}); logins work once it has caught up",

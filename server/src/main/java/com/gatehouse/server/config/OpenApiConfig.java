@@ -123,32 +123,42 @@ public class OpenApiConfig {
     }
 
     /** Descriptions of the tags whose controllers do not give one (one place for all of them). */
-    static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
-            "Auth", "Logging in (phone and password; the resident and guard apps have their own login paths that "
+    static final Map<String, String> TAG_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("Auth", "Logging in (phone and password; the resident and guard apps have their own login paths that "
                     + "accept only their roles), refreshing and ending a login, the caller's own user, and the "
-                    + "public keys (JWKS) that verify access tokens and staff cards.",
-            "Directory", "Societies, their flats and their users (admins, guards, residents, auditors). The platform "
-                    + "admin creates societies; a society's admin manages its flats and users.",
-            "Gate", "Entry requests (a visitor, delivery, cab or service at the gate: raised by a guard, approved or "
+                    + "public keys (JWKS) that verify access tokens and staff cards."),
+            Map.entry("Directory", "Societies, their flats and their users (admins, guards, residents, auditors). The platform "
+                    + "admin creates societies; a society's admin manages its flats and users."),
+            Map.entry("Gate", "Entry requests (a visitor, delivery, cab or service at the gate: raised by a guard, approved or "
                     + "rejected by a resident of the flat, expiring when nobody decides) and the gate log (who came "
-                    + "in, who is still inside, checkout). Live: RSocket gate.requests.stream and gate.entries.stream.",
-            "Notifications", "Every user's own notifications (whatever their role, under /resident/notifications), "
-                    + "read state, and an admin's announcements to the whole society. Live: RSocket "
-                    + "notifications.stream.",
-            "Uploads", "Photos and documents go straight to the object store through pre-signed URLs: ask for an "
-                    + "upload URL, PUT the bytes, confirm; view URLs are short-lived. Files never pass through the API.",
-            "Projections", "The read models (projections) for the platform admin: position, lag and progress of each "
+                    + "in, who is still inside, checkout). Live: RSocket gate.requests.stream and gate.entries.stream."),
+            Map.entry("Notifications", "Every user's own notifications (whatever their role, under /resident/notifications), "
+                    + "read state. Live: RSocket "
+                    + "notifications.stream."),
+            Map.entry("Uploads", "Photos and documents go straight to the object store through pre-signed URLs: ask for an "
+                    + "upload URL, PUT the bytes, confirm; view URLs are short-lived. Files never pass through the API."),
+            Map.entry("Projections", "The read models (projections) for the platform admin: position, lag and progress of each "
                     + "event processor, a rebuild from the first event beside the served model, and the dead letters (events a "
-                    + "read model could not apply: list, retry, evict with a reason).",
-            "Signing keys", "The keys that sign access tokens (RS256) and staff cards (Ed25519), kept in the database "
-                    + "so that every instance verifies every instance's tokens: list, rotate, retire (platform admin).",
-            "Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
-                    + "attendance, peak hours.",
-            "Audit", "The full event history of a society, in global order, as NDJSON (events carry no secrets). Live: "
-                    + "RSocket audit.events.",
-            "Privacy", "People's personal data: erasing a person (a visit, a staff member, an account) by deleting "
+                    + "read model could not apply: list, retry, evict with a reason)."),
+            Map.entry("Signing keys", "The keys that sign access tokens (RS256) and staff cards (Ed25519), kept in the database "
+                    + "so that every instance verifies every instance's tokens: list, rotate, retire (platform admin)."),
+            Map.entry("Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
+                    + "attendance, peak hours."),
+            Map.entry("Audit", "The full event history of a society, in global order, as NDJSON (events carry no secrets; personal data opened, or null and listed as erased). Live: "
+                    + "RSocket audit.events."),
+            Map.entry("Emergencies", "SOS: any member raises one; every guard and admin of the society is alerted at once "
+                    + "(EMERGENCY_ALERT notification and a frame on emergencies.stream); the first guard or admin to "
+                    + "respond wins (later ones 409); when nobody responds within gatehouse.emergency.escalate-after it "
+                    + "is alerted again, also to the reporter's block, at most 3 times; admins resolve or mark a false "
+                    + "alarm. Live: RSocket emergencies.stream (guards and admins: the society; residents: their own, "
+                    + "their flat's, and those escalated to their block)."),
+            Map.entry("Notices", "The notice board: admins post notices (published now, or scheduled by publishAt), edit, pin "
+                    + "and delete them (any admin of the society); members read the published, unexpired ones, pinned "
+                    + "first; a member's first read counts a view. Publishing notifies every member. The older "
+                    + "announcement endpoint posts a GENERAL notice published now."),
+            Map.entry("Privacy", "People's personal data: erasing a person (a visit, a staff member, an account) by deleting "
                     + "the key their data is sealed with in the event store; the history stays, their data reads as "
-                    + "erased.");
+                    + "erased."));
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The

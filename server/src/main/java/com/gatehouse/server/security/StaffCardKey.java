@@ -29,7 +29,7 @@ import java.util.Map;
  * The key that signs staff cards: Ed25519 (JWS alg {@code EdDSA}), through the JDK's own implementation. Its
  * signature is 64 bytes (RS256's is 256), so a card's QR code is far sparser; and Ed25519 signatures are
  * deterministic, so one card version is always the same token (printing the card again prints the same code).
- * It signs nothing else. Kept in PostgreSQL with the access-token keys, so every instance signs and verifies
+ * It signs nothing else but the gate's QR tokens ({@link JwtGateTokens}: pre-approvals and gate passes, each with a type of its own). Kept in PostgreSQL with the access-token keys, so every instance signs and verifies
  * the same cards; the public half is published in the JWKS next to the access-token key. Part of
  * {@link SigningKeys}.
  */

@@ -19,8 +19,18 @@ import com.gatehouse.api.entry.EntryRequestCommand.RejectEntryRequest;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.ProviderTag;
-import com.gatehouse.api.notification.AnnouncementCommand.MakeAnnouncement;
-import com.gatehouse.api.notification.AnnouncementId;
+import com.gatehouse.api.emergency.EmergencyCommand.RaiseEmergency;
+import com.gatehouse.api.emergency.EmergencyCommand.ResolveEmergency;
+import com.gatehouse.api.emergency.EmergencyCommand.RespondToEmergency;
+import com.gatehouse.api.emergency.EmergencyId;
+import com.gatehouse.api.emergency.EmergencyType;
+import com.gatehouse.api.notice.NoticeCommand.Content;
+import com.gatehouse.api.notice.NoticeCommand.PinNotice;
+import com.gatehouse.api.notice.NoticeCommand.PostNotice;
+import com.gatehouse.api.notice.NoticeCommand.RecordNoticeView;
+import com.gatehouse.api.notice.NoticeId;
+import com.gatehouse.api.notice.NoticePriority;
+import com.gatehouse.api.notice.NoticeType;
 import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
 import com.gatehouse.api.staff.StaffCommand.CheckOutStaff;
 import com.gatehouse.api.staff.StaffCommand.RegisterStaff;
@@ -551,9 +561,24 @@ class ReplayEquivalenceTest {
                     }
                 }
                 for (int a = 0; a < 2; a++) {
-                    // fans out a SYSTEM notification to every active member of the society
-                    send(new MakeAnnouncement(new AnnouncementId(UUID.randomUUID()), society, "Water cut " + a,
-                            "No water from 10 to 12", guard));
+                    // a notice published now: fans out a SYSTEM notification to every active member of the society
+                    NoticeId notice = new NoticeId(UUID.randomUUID());
+                    send(new PostNotice(notice, society, guard, new Content(a == 0 ? NoticeType.GENERAL : NoticeType.URGENT,
+                            NoticePriority.HIGH, "Water cut " + a, "No water from 10 to 12", List.of(), List.of(), null,
+                            null), false));
+                    send(new PinNotice(notice, society, guard, a == 0));
+                    for (UserId reader : residents.subList(0, Math.min(3, residents.size()))) {
+                        send(new RecordNoticeView(notice, society, reader));
+                        send(new RecordNoticeView(notice, society, reader));
+                    }
+                    // an SOS, answered, and one resolved
+                    EmergencyId sos = new EmergencyId(UUID.randomUUID());
+                    send(new RaiseEmergency(sos, society, residents.get(0), "Resident", null, null, null,
+                            EmergencyType.MEDICAL, "Help " + a, "Gate " + a));
+                    send(new RespondToEmergency(sos, society, guard, "Guard"));
+                    if (a == 1) {
+                        send(new ResolveEmergency(sos, society, guard, "Done"));
+                    }
                 }
                 for (int change = 0; change < 40; change++) {
                     UserId user = residents.get(random.nextInt(residents.size()));

@@ -6,6 +6,7 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.api.staff.StaffCards;
 import com.gatehouse.api.staff.StaffId;
+import com.gatehouse.projection.admin.ShadowRebuilds;
 import com.gatehouse.server.embedded.EmbeddedDatabase;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.StandaloneServer;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances, one system: the second joins the first (embedded default) with the settings of its
  * {@code join.env}; they share the database, the object store and the signing keys; deadlines fire once
- * whichever instance's scheduler picks them; when one instance stops, the other takes over its segments.
+ * whichever instance's scheduler picks them; a replay started on one completes with the other running; when one
+ * instance stops, the other takes over its segments (and when it dies: {@link AbruptStopTest}).
  */
 class TwoInstancesTest {
 
@@ -46,7 +48,8 @@ class TwoInstancesTest {
 
     @Test
     void aSecondInstanceJoinsWithJoinEnvAndTheTwoAreOneSystem() throws Exception {
-        try (var a = StandaloneServer.start(dirA, EXPIRY)) {
+        // one event per rebuild transaction: the replay below lasts long enough to be asked for twice
+        try (var a = StandaloneServer.start(dirA, EXPIRY, "gatehouse.projections.rebuild-batch-size=1")) {
             Api apiA = a.api();
             var society = apiA.newSociety(); // made before B runs: A holds every segment (see the class comment)
 
@@ -129,6 +132,47 @@ class TwoInstancesTest {
                                 .containsExactly("EntryRequestRaised", "EntryRequestExpired");
                     }
                 });
+
+                // a replay started on B completes with A running: A (which runs every segment of the group) releases
+                // the group for the switch, the rebuild runs once (on B), both resume, and both show its progress
+                String group = "entry-requests";
+                var rebuildsA = a.context().getBean(ShadowRebuilds.class);
+                Api.User operator = apiB.platformAdmin();
+                JsonNode started = apiB.post(operator, "/admin/projections/{name}/replay", Map.of(), group)
+                        .exchange().expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+                assertThat(started.get("rebuild").get("state").asText()).isEqualTo("BUILDING");
+                apiA.post(operator, "/admin/projections/{name}/replay", Map.of(), group).exchange()
+                        .expectStatus().isEqualTo(409); // A knows B runs it
+                List<String> seenOnA = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                    assertThat(rebuildsA.inProgress(group)).as("the rebuild never runs on A").isFalse();
+                    JsonNode onA = apiA.read(operator, "/admin/projections/{name}", group);
+                    seenOnA.add(onA.get("rebuild").get("state").asText() + "@" + onA.get("rebuild").get("position").asLong());
+                    assertThat(onA.get("rebuild").get("state").asText()).isEqualTo("SWITCHED");
+                    assertThat(onA.get("rebuild").get("startedAt").asText())
+                            .isEqualTo(started.get("rebuild").get("startedAt").asText());
+                });
+                assertThat(seenOnA).as("A showed the rebuild's progress as it went").anyMatch(s -> s.startsWith("BUILDING@")
+                        && !s.endsWith("@0"));
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    for (Api api : List.of(apiA, apiB)) {
+                        JsonNode status = api.read(operator, "/admin/projections/{name}", group);
+                        assertThat(status.get("running").asBoolean()).as("resumed on %s", api).isTrue();
+                        assertThat(status.get("replaying").asBoolean()).isFalse();
+                    }
+                });
+                // the rebuilt tables serve what was there before, and A's projection follows new events on them again
+                for (UUID id : raised) {
+                    assertThat(apiB.read(society.residentA1(), "/gate/requests/{id}", id).get("status").asText())
+                            .isEqualTo("EXPIRED");
+                }
+                apiA.post(society.guard(), "/gate/requests", Map.of("type", "DELIVERY", "flatId", society.flatA().toString(),
+                        "visitorName", "After the replay")).exchange().expectStatus().value(status -> assertThat(status)
+                        // 503 "saved but not visible yet" while B runs the segments and A cannot see B's changes live
+                        .isIn(201, 503));
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                        assertThat(apiB.read(society.guard(), "/gate/requests?limit=100").get("entryRequests")
+                                .findValuesAsText("visitorName")).contains("After the replay"));
             }
         }
     }

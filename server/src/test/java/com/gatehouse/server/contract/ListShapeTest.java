@@ -56,7 +56,8 @@ class ListShapeTest extends IntegrationTest {
         assertThat(checked).as("lists found in /v3/api-docs").contains("/api/v1/resident/notifications",
                 "/api/v1/gate/requests", "/api/v1/gate/entries", "/api/v1/staff/domestic",
                 "/api/v1/staff/domestic/{staffId}/attendance", "/api/v1/admin/societies/{societyId}/flats",
-                "/api/v1/admin/societies/{societyId}/users", "/api/v1/admin/projections/{name}/dead-letters");
+                "/api/v1/admin/societies/{societyId}/users", "/api/v1/admin/projections/{name}/dead-letters",
+                "/api/v1/gate/preapprovals", "/api/v1/gate/passes");
     }
 
     private static void assertShape(String path, JsonNode operation, JsonNode body) {

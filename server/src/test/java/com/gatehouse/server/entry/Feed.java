@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** What one real RSocket client receives on a stream route, frame by frame, as an app would see it. */
-final class Feed implements AutoCloseable {
+/** What one real RSocket client receives on a stream route, frame by frame, as an app would see it (any context's stream). */
+public final class Feed implements AutoCloseable {
 
     private final RSocketRequester requester;
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -22,14 +22,14 @@ final class Feed implements AutoCloseable {
     private final Disposable subscription;
     private volatile Throwable error;
 
-    Feed(RSocketRequester requester, String route) {
+    public Feed(RSocketRequester requester, String route) {
         this.requester = requester;
         this.subscription = requester.route(route).retrieveFlux(JsonNode.class)
                 .subscribe(frames::add, e -> error = e);
     }
 
     /** Waits for the first frame (skipping others) that satisfies {@code wanted}. */
-    JsonNode next(Predicate<JsonNode> wanted, Duration within) throws InterruptedException {
+    public JsonNode next(Predicate<JsonNode> wanted, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -46,7 +46,7 @@ final class Feed implements AutoCloseable {
     }
 
     /** Every frame received so far (including those {@link #next} skipped). */
-    List<JsonNode> all() {
+    public List<JsonNode> all() {
         List<JsonNode> all = new ArrayList<>(seen);
         frames.drainTo(all);
         seen.clear();
@@ -54,7 +54,7 @@ final class Feed implements AutoCloseable {
         return all;
     }
 
-    static Predicate<JsonNode> id(Object id, String field, String value) {
+    public static Predicate<JsonNode> id(Object id, String field, String value) {
         return frame -> frame.path("id").asText().equals(id.toString()) && frame.path(field).asText().equals(value);
     }
 

@@ -8,7 +8,7 @@ import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
 import com.gatehouse.api.notification.NotificationId;
 import com.gatehouse.api.notification.NotificationType;
-import com.gatehouse.command.notification.AnnouncementNotifier;
+import com.gatehouse.command.notice.NoticeNotifier;
 import com.gatehouse.command.notification.Notifications;
 import com.gatehouse.projection.notification.NotificationProjection;
 import com.gatehouse.projection.notification.NotificationRetention;
@@ -134,13 +134,13 @@ class NotificationHistoryTest extends IntegrationTest {
         try (Frames connected = new Frames(live().notifications(Live.Transport.TCP, society.residentB()))) {
             connected.await(f -> true, WAIT);
             // the notifying policy loses its progress and goes over the whole history again...
-            restartFromTheBeginning(AnnouncementNotifier.GROUP);
+            restartFromTheBeginning(NoticeNotifier.GROUP);
             // ...and the read model is dropped and rebuilt from the events
             var readModel = processor(NotificationProjection.GROUP);
             readModel.shutDown();
             readModel.resetTokens();
             readModel.start();
-            awaitReplayed(AnnouncementNotifier.GROUP);
+            awaitReplayed(NoticeNotifier.GROUP);
             awaitReplayed(NotificationProjection.GROUP);
 
             assertThat(changeSeq(read)).as("the row was written again").isGreaterThan(seqBefore);

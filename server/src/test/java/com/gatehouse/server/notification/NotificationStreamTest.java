@@ -6,13 +6,14 @@ import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.notification.NotificationContent;
 import com.gatehouse.api.notification.NotificationId;
-import com.gatehouse.api.notification.NotificationQuery.WatchNotifications;
 import com.gatehouse.api.notification.NotificationType;
 import com.gatehouse.command.notification.Notifications;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.IntegrationTest;
 import com.gatehouse.server.support.Live;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
+import com.gatehouse.projection.notification.NotificationProjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,7 +42,7 @@ class NotificationStreamTest extends IntegrationTest {
     private Notifications notifications;
 
     @Autowired
-    private QueryUpdateEmitter emitter;
+    private LiveFeeds live;
 
     private static Api.Society elsewhere;
     private static int flats;
@@ -298,8 +299,7 @@ class NotificationStreamTest extends IntegrationTest {
     }
 
     private boolean watching(Api.User user) {
-        return emitter.activeSubscriptions().stream()
-                .anyMatch(q -> q.getPayload() instanceof WatchNotifications w && w.userId().equals(user.id()));
+        return live.following(NotificationProjection.CHANGES, LiveFeed.user(user.id())) > 0;
     }
 
     @Test
@@ -406,9 +406,10 @@ class NotificationStreamTest extends IntegrationTest {
 
             var frame = guard.await(f -> f.notification().get("type").asText().equals("SYSTEM"), WAIT);
             assertThat(frame.notification().get("title").asText()).isEqualTo("Water off");
-            assertThat(frame.notification().get("referenceType").asText()).isEqualTo("Announcement");
+            // an announcement is a notice published now
+            assertThat(frame.notification().get("referenceType").asText()).isEqualTo("Notice");
             assertThat(frame.notification().get("referenceId").asText()).isEqualTo(announcement);
-            assertThat(frame.notification().get("data").get("announcementId").asText()).isEqualTo(announcement);
+            assertThat(frame.notification().get("data").get("noticeId").asText()).isEqualTo(announcement);
 
             for (Api.User member : List.of(society.admin(), society.residentA1(), society.residentA2(),
                     society.residentB(), society.auditor())) {

@@ -93,8 +93,25 @@ class ReportTest extends IntegrationTest {
                 assertThat(day.get("medianSecondsToDecide").asDouble()).isBetween(0.0, 60.0);
             });
         });
+        // the old system's shape beside the per-day table
+        JsonNode period = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}", today, today);
+        assertThat(period.get("total").asLong()).isEqualTo(3);
+        assertThat(period.path("byType").path("DELIVERY").asLong()).isEqualTo(2);
+        assertThat(period.path("byStatus").path("EXPIRED").asLong()).isEqualTo(1);
+        assertThat(period.path("byDate").path(today).asLong()).isEqualTo(3);
+        assertThat(period.get("avgPerDay").asDouble()).isEqualTo(3.0);
+        // every report downloads as CSV
+        var csv = api().get(society.admin(), "/admin/reports/entries?from={d}&to={d}", today, today)
+                .header("Accept", "text/csv").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"entries-" + today + "-" + today + ".csv\"")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).contains("date,type,status,count,dayTotal,medianSecondsToDecide")
+                .anyMatch(line -> line.startsWith(today + ",VISITOR,EXPIRED,1,3,"));
         JsonNode peaks = api().read(society.auditor(), "/admin/reports/peak-hours");
         assertThat(peaks.get("hours")).hasSize(24);
+        assertThat(peaks.get("peakHours")).singleElement()
+                .satisfies(peak -> assertThat(peak.get("count").asLong()).isEqualTo(1));
         long requests = 0;
         long entries = 0;
         for (JsonNode hour : peaks.get("hours")) {

@@ -48,7 +48,10 @@ class LogNoiseTest extends IntegrationTest {
             auditor.dispose();
         }
 
-        String log = output.getOut() + output.getErr();
+        // what the refusals above log; Axon's janitor reporting a slow unit of work left over from an earlier test
+        // in the shared server (a race test's queued commands) is not about these requests
+        String log = (output.getOut() + output.getErr()).lines()
+                .filter(line -> !line.contains("axon-janitor")).collect(java.util.stream.Collectors.joining("\n"));
         assertThat(log).as("a client's mistake is not a warning").doesNotContain(" WARN ");
         assertThat(log).as("nor an error").doesNotContain(" ERROR ");
     }

@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
                 "gatehouse.dead-letters.first-retry-after=PT3S",
                 "gatehouse.dead-letters.max-retry-backoff=PT6S",
                 "gatehouse.dead-letters.retry-check-interval=PT1S",
+                "gatehouse.emergency.escalate-after=PT3S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
         })

@@ -12,4 +12,15 @@ public final class MetaDataKeys {
 
     private MetaDataKeys() {
     }
+
+    /** Who acts: the metadata a command sent on behalf of {@code caller} carries (user, role, society). */
+    public static java.util.Map<String, Object> of(Caller caller) {
+        java.util.Map<String, Object> meta = new java.util.HashMap<>();
+        meta.put(ACTOR_ID, caller.userId().toString());
+        meta.put(ACTOR_ROLE, caller.role().name());
+        if (caller.societyId() != null) {
+            meta.put(SOCIETY_ID, caller.societyId().toString());
+        }
+        return meta;
+    }
 }

@@ -1,11 +1,13 @@
 package com.gatehouse.api.entry;
 
+import com.gatehouse.api.common.ReadModel;
 import java.util.UUID;
 
 /** Questions about entry requests and the gate log, answered by the query side. */
 public sealed interface EntryQuery {
 
     /** Answers {@code Optional<EntryRequestView>}; updates carry the changed request. */
+    @ReadModel("entry-requests")
     record FindEntryRequest(UUID requestId) implements EntryQuery {
     }
 
@@ -18,6 +20,7 @@ public sealed interface EntryQuery {
     }
 
     /** Answers {@code Optional<EntryView>}; updates carry the changed entry. */
+    @ReadModel("gate-log")
     record FindEntry(UUID entryId) implements EntryQuery {
     }
 

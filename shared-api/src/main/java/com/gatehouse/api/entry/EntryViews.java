@@ -20,10 +20,13 @@ public final class EntryViews {
     /**
      * A gate-log entry: who came in for which flat, on whose approval, when they came and left
      * ({@code exitedAt} null while inside), and when an overstay alert went out (null if none).
+     * {@code entryRequestId} is null for an entry admitted without a request (a pre-approval's scan, named by
+     * {@code preApprovalId}); {@code autoApproved} with {@code autoApprovalReason} when nobody was asked.
      */
     public record EntryView(UUID id, UUID entryRequestId, EntryType type, String visitorName, String visitorPhone,
                             ProviderTag providerTag, String photoKey, UUID flatId, UUID societyId, UUID guardId,
                             UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
-                            Instant overstayAlertedAt) {
+                            Instant overstayAlertedAt, UUID preApprovalId, boolean autoApproved,
+                            String autoApprovalReason, String vehicleNumber, Integer packageCount) {
     }
 }

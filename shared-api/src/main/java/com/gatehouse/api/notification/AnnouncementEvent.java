@@ -5,7 +5,10 @@ import com.gatehouse.api.common.UserId;
 
 import java.time.Instant;
 
-/** What happened to an announcement. */
+/**
+ * What happened to an announcement, before announcements became notices (issue 13). No longer produced; kept so
+ * that stored events still read, and projected by the notice board as GENERAL notices published when made.
+ */
 public sealed interface AnnouncementEvent {
 
     AnnouncementId announcementId();

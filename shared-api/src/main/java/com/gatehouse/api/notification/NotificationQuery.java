@@ -1,11 +1,13 @@
 package com.gatehouse.api.notification;
 
+import com.gatehouse.api.common.ReadModel;
 import java.util.UUID;
 
 /** Questions the notification read model answers. */
 public sealed interface NotificationQuery {
 
     /** Answers {@code Optional<NotificationView>}; its updates are the notification after each change. */
+    @ReadModel("notifications")
     record FindNotification(UUID notificationId) implements NotificationQuery {
     }
 

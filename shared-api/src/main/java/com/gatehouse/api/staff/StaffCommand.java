@@ -69,4 +69,68 @@ public sealed interface StaffCommand {
     record CheckOutStaff(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UserId guardId,
                          Boolean workCompleted, UUID requestId) implements StaffCommand {
     }
+
+    /** Replaces the staff member's profile (admins; a resident of a flat they work for). */
+    record UpdateStaffProfile(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, FlatId residentFlat,
+                              StaffProfile profile) implements StaffCommand {
+    }
+
+    /** The society's admin vouches for the staff member (ID seen, background checked): the verified badge. */
+    record VerifyStaff(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UserId verifiedBy)
+            implements StaffCommand {
+    }
+
+    /** The society's admin withdraws the verified badge. */
+    record RevokeStaffVerification(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UserId revokedBy)
+            implements StaffCommand {
+    }
+
+    /** Sets AVAILABLE or ON_LEAVE (BUSY and INACTIVE follow from check-ins and deactivation). */
+    record SetStaffAvailability(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, FlatId residentFlat,
+                                StaffAvailability availability) implements StaffCommand {
+    }
+
+    /**
+     * A flat books the staff member for a slot on a date (times of the society's time zone). Refused (409) when
+     * it overlaps another PENDING or CONFIRMED booking of the staff member.
+     */
+    record BookStaff(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID bookingId, UserId bookedBy,
+                     FlatId flatId, java.time.LocalDate date, java.time.LocalTime startTime,
+                     java.time.LocalTime endTime, String workType, String requirements) implements StaffCommand {
+    }
+
+    /** The society's admin confirms a PENDING booking on the staff member's behalf. */
+    record AcceptStaffBooking(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID bookingId,
+                              UserId by) implements StaffCommand {
+    }
+
+    /** The society's admin declines a PENDING booking on the staff member's behalf. */
+    record RejectStaffBooking(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID bookingId,
+                              UserId by, String reason) implements StaffCommand {
+    }
+
+    /** The booking flat (or an admin: residentFlat null) cancels a PENDING or CONFIRMED booking. */
+    record CancelStaffBooking(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, FlatId residentFlat,
+                              UUID bookingId, UserId by) implements StaffCommand {
+    }
+
+    /** The booking flat (or an admin) records a CONFIRMED booking as done: actual minutes and cost. */
+    record CompleteStaffBooking(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, FlatId residentFlat,
+                                UUID bookingId, UserId by, int actualMinutes, java.math.BigDecimal finalCost)
+            implements StaffCommand {
+    }
+
+    /**
+     * A resident rates the staff member 1-5 (aspects optional, 1-5): one review per resident per staff member per
+     * month (of the society's calendar); the resident's flat must be one the staff member works or worked for.
+     */
+    record ReviewStaff(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID reviewId, UserId reviewer,
+                       FlatId reviewerFlat, int rating, Integer quality, Integer punctuality, Integer behaviour,
+                       String comment) implements StaffCommand {
+    }
+
+    /** The society's admin hides a review (it stays in the history, out of lists and averages). */
+    record HideStaffReview(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID reviewId, UserId by,
+                           String reason) implements StaffCommand {
+    }
 }

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * answered 404 before these rules are asked; a refusal here is a 403.
  * <ul>
  *   <li>view: the uploader, the society's admins (and the platform operator); for ENTRY_PHOTO also
- *       every guard of the society and the residents of the flats whose entry requests show it</li>
+ *       every guard of the society and the residents of the flats whose entry requests show it; for
+ *       NOTICE_ATTACHMENT every member of the society (it is posted on the notice board)</li>
  *   <li>delete: the uploader, the society's admins (and the platform operator)</li>
  * </ul>
  */
@@ -29,6 +30,9 @@ public final class DocumentAccess {
             return false;
         }
         if (isOwnerOrAdmin(caller, document.uploadedBy())) {
+            return true;
+        }
+        if (document.purpose() == UploadPurpose.NOTICE_ATTACHMENT) {
             return true;
         }
         if (document.purpose() != UploadPurpose.ENTRY_PHOTO) {

@@ -18,7 +18,10 @@ public enum UploadPurpose {
             Set.of(Role.ADMIN, Role.RESIDENT)),
     /** A photo attached to a complaint (up to 5 per complaint, named by upload id). */
     COMPLAINT_IMAGE(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
-            Set.of(Role.ADMIN, Role.RESIDENT));
+            Set.of(Role.ADMIN, Role.RESIDENT)),
+    /** Images and documents of the notice board: posted by admins, seen by every member of the society. */
+    NOTICE_ATTACHMENT(Set.of("application/pdf", "image/jpeg", "image/png", "image/webp"), 10L * 1024 * 1024,
+            Set.of(Role.ADMIN));
 
     private final Set<String> mimeTypes;
     private final long maxBytes;

@@ -1,5 +1,6 @@
 package com.gatehouse.api.upload;
 
+import com.gatehouse.api.common.ReadModel;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,10 +8,12 @@ import java.util.UUID;
 public sealed interface UploadQuery {
 
     /** Answers {@code Optional<DocumentView>}: the confirmed document stored under an object key. */
+    @ReadModel("uploads")
     record FindDocumentByKey(String s3Key) implements UploadQuery {
     }
 
     /** Answers {@code Optional<DocumentView>}. */
+    @ReadModel("uploads")
     record FindDocument(UUID documentId) implements UploadQuery {
     }
 

@@ -30,9 +30,9 @@ class PersonalDataTest {
     @Test
     void theMarkedFieldsOfEachEventAreTheOnesThatNameAPerson() {
         assertThat(names(UserRegistered.class)).containsExactly("name", "phone");
-        assertThat(names(EntryRequestRaised.class)).containsExactly("visitorName", "visitorPhone", "photoKey");
+        assertThat(names(EntryRequestRaised.class)).containsExactly("visitorName", "visitorPhone", "photoKey", "vehicleNumber");
         assertThat(names(EntryRequestRejected.class)).containsExactly("reason");
-        assertThat(names(EntryAdmitted.class)).containsExactly("visitorName", "visitorPhone", "photoKey");
+        assertThat(names(EntryAdmitted.class)).containsExactly("visitorName", "visitorPhone", "photoKey", "vehicleNumber");
         assertThat(names(EntryOverstayed.class)).containsExactly("visitorName");
         assertThat(names(StaffRegistered.class)).containsExactly("name", "phone", "photoKey");
         assertThat(names(StaffUpdated.class)).containsExactly("name", "phone", "photoKey");

@@ -1,0 +1,110 @@
+package com.gatehouse.projection.emergency;
+
+import com.gatehouse.api.emergency.EmergencyEvent.EmergencyEscalated;
+import com.gatehouse.api.emergency.EmergencyEvent.EmergencyMarkedFalseAlarm;
+import com.gatehouse.api.emergency.EmergencyEvent.EmergencyRaised;
+import com.gatehouse.api.emergency.EmergencyEvent.EmergencyResolved;
+import com.gatehouse.api.emergency.EmergencyEvent.EmergencyResponded;
+import com.gatehouse.api.emergency.EmergencyQuery.FindEmergency;
+import com.gatehouse.api.emergency.EmergencyQuery.WatchEmergencies;
+import com.gatehouse.projection.common.Subscribers;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+import static com.gatehouse.projection.emergency.EmergencyReadModel.ts;
+
+/**
+ * Builds the emergency read model and feeds the live views: every change is emitted (after commit) to the
+ * subscribers of that emergency and to every {@code emergencies.stream} that may see it
+ * ({@link WatchEmergencies#shows}). JDBC in the processor's transaction; the insert is insert-if-absent and
+ * updates are guarded by the aggregate sequence number, so a re-delivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(EmergencyProjection.GROUP)
+public class EmergencyProjection {
+
+    public static final String GROUP = "emergencies";
+
+    private final JdbcTemplate jdbc;
+    private final EmergencyReadModel readModel;
+    private final QueryUpdateEmitter emitter;
+
+    public EmergencyProjection(JdbcTemplate jdbc, EmergencyReadModel readModel, QueryUpdateEmitter emitter) {
+        this.jdbc = jdbc;
+        this.readModel = readModel;
+        this.emitter = emitter;
+    }
+
+    @EventHandler
+    void on(EmergencyRaised event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into emergency (id, society_id, type, status, description, location, reported_by_id,
+                            reporter_name, flat_id, block, flat_number, created_at, updated_at, version)
+                        values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.emergencyId().value(), event.societyId().value(), event.type().name(), event.description(),
+                event.location(), event.reportedBy().value(), event.reporterName(),
+                event.flatId() == null ? null : event.flatId().value(), event.block(), event.flatNumber(),
+                ts(event.raisedAt()), ts(event.raisedAt()), version);
+        emit(event.emergencyId().value());
+    }
+
+    @EventHandler
+    void on(EmergencyResponded event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update emergency set responded_by_id = ?, responder_name = ?, responded_at = ?, updated_at = ?,
+                            version = ? where id = ? and version < ?""",
+                event.by().value(), event.responderName(), ts(event.respondedAt()), ts(event.respondedAt()), version,
+                event.emergencyId().value(), version);
+        emit(event.emergencyId().value());
+    }
+
+    @EventHandler
+    void on(EmergencyEscalated event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update emergency set escalation_count = ?, escalated_at = ?, updated_at = ?, version = ?
+                        where id = ? and version < ?""",
+                event.escalation(), ts(event.escalatedAt()), ts(event.escalatedAt()), version,
+                event.emergencyId().value(), version);
+        emit(event.emergencyId().value());
+    }
+
+    @EventHandler
+    void on(EmergencyResolved event, @SequenceNumber long version) {
+        close("RESOLVED", event.by().value(), event.notes(), event.resolvedAt(), event.emergencyId().value(), version);
+    }
+
+    @EventHandler
+    void on(EmergencyMarkedFalseAlarm event, @SequenceNumber long version) {
+        close("FALSE_ALARM", event.by().value(), event.notes(), event.resolvedAt(), event.emergencyId().value(),
+                version);
+    }
+
+    private void close(String status, UUID by, String notes, java.time.Instant at, UUID id, long version) {
+        jdbc.update("""
+                        update emergency set status = ?, resolved_by_id = ?, resolved_at = ?, notes = ?, updated_at = ?,
+                            version = ? where id = ? and version < ?""",
+                status, by, ts(at), notes, ts(at), version, id, version);
+        emit(id);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate emergency");
+    }
+
+    private void emit(UUID id) {
+        if (!Subscribers.waitingFor(emitter, FindEmergency.class, WatchEmergencies.class)) {
+            return;
+        }
+        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
+                subscription.getPayload() instanceof FindEmergency find ? find.emergencyId().equals(id)
+                        : subscription.getPayload() instanceof WatchEmergencies watch && watch.shows(view), view));
+    }
+}
