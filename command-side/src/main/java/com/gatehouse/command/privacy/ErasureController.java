@@ -37,7 +37,10 @@ public class ErasureController {
         this.erasure = erasure;
     }
 
-    /** {@code kind}: VISITOR (id: the entry request), STAFF (the staff member), USER (the account). */
+    /**
+     * {@code kind}: VISITOR (id: the entry request, pre-approval or gate pass), STAFF (the staff member or vendor),
+     * USER (the account).
+     */
     public record ErasureRequest(@NotNull DataSubject.Kind kind, @NotNull UUID id,
                                  @NotBlank @Size(max = MAX_REASON) String reason) {
     }
@@ -48,8 +51,9 @@ public class ErasureController {
     @PostMapping("/api/v1/admin/privacy/erasures")
     @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
     @Operation(summary = "Erase a person's personal data (a visit, a staff member, a user account)",
-            description = "Body {kind: VISITOR|STAFF|USER, id, reason}. VISITOR: id of the entry request (one visit; "
-                    + "its gate-log entry and notifications go with it). Deletes the subject's key: every personal "
+            description = "Body {kind: VISITOR|STAFF|USER, id, reason}. VISITOR: id of the entry request, pre-approval "
+                    + "or gate pass (one visit; its gate-log entries and notifications go with it). STAFF: a staff "
+                    + "member or a vendor. Deletes the subject's key: every personal "
                     + "field of every event about them reads as null from now on (read models, replays, the audit "
                     + "trail, which lists such fields under $erased); the events stay, so counts and reports do not "
                     + "change. Erasing twice is one erasure (200 both times). An ADMIN erases subjects of their own "

@@ -8,6 +8,12 @@ import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.api.entry.EntryQuery.FindEntryRequest;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.gatepass.GatePassQuery.FindGatePass;
+import com.gatehouse.api.gatepass.GatePassView;
+import com.gatehouse.api.preapproval.PreApprovalQuery.FindPreApproval;
+import com.gatehouse.api.preapproval.PreApprovalViews.PreApprovalView;
+import com.gatehouse.api.vendor.VendorQuery.FindVendor;
+import com.gatehouse.api.vendor.VendorViews.VendorView;
 import com.gatehouse.api.privacy.PrivacyCommand.EraseSubject;
 import com.gatehouse.api.staff.StaffQuery.FindStaff;
 import com.gatehouse.api.staff.StaffViews.StaffView;
@@ -44,13 +50,22 @@ public class SubjectErasure {
     public record Known(Optional<UUID> societyId, String photoKey) {
     }
 
-    /** No answer when the read models do not know the subject. */
+    /**
+     * No answer when the read models do not know the subject. A visit is an entry request, a pre-approval or a gate
+     * pass (their ids never collide: random UUIDs); a staff member is on the staff register or a vendor.
+     */
     public Mono<Known> find(DataSubject subject) {
         return switch (subject.kind()) {
             case VISITOR -> sender.find(new FindEntryRequest(subject.id()), EntryRequestView.class)
-                    .map(view -> new Known(Optional.of(view.societyId()), view.photoKey()));
+                    .map(view -> new Known(Optional.of(view.societyId()), view.photoKey()))
+                    .switchIfEmpty(Mono.defer(() -> sender.find(new FindPreApproval(subject.id()), PreApprovalView.class)
+                            .map(view -> new Known(Optional.of(view.societyId()), null))))
+                    .switchIfEmpty(Mono.defer(() -> sender.find(new FindGatePass(subject.id()), GatePassView.class)
+                            .map(view -> new Known(Optional.of(view.societyId()), null))));
             case STAFF -> sender.find(new FindStaff(subject.id()), StaffView.class)
-                    .map(view -> new Known(Optional.of(view.societyId()), view.photoKey()));
+                    .map(view -> new Known(Optional.of(view.societyId()), view.photoKey()))
+                    .switchIfEmpty(Mono.defer(() -> sender.find(new FindVendor(subject.id()), VendorView.class)
+                            .map(view -> new Known(Optional.of(view.societyId()), null))));
             case USER -> sender.find(new FindUser(subject.id()), UserView.class)
                     .map(view -> new Known(Optional.ofNullable(view.societyId()), null));
         };

@@ -30,7 +30,8 @@ import java.util.UUID;
  * Keys are cached once their transaction has committed (a key cached from a transaction that rolled back would
  * seal data nothing can open). Erasing a subject deletes its key row in the caller's transaction and tells every
  * instance ({@link ClusterSignals}) to drop it from their caches; a deleted key never comes back (key ids are
- * random), so "erased" is cached for good.
+ * random), so "erased" is cached for good, and wins over a transaction that read the key before the erasure
+ * committed and commits after it (it would otherwise cache the erased key again).
  */
 public class SubjectKeys {
 
@@ -195,19 +196,21 @@ public class SubjectKeys {
         pending.put(subject.id(), made);
         pending.put(made.id(), made);
         afterCommit(() -> {
-            keys.put(made.id(), made.secret());
-            keyOfSubject.put(subject.id(), made.id());
+            if (!erasedKeys.containsKey(made.id())) { // erased while this transaction ran: never cached again
+                keys.put(made.id(), made.secret());
+                keyOfSubject.put(subject.id(), made.id());
+            }
         });
         return key;
     }
 
     private Optional<SecretKey> key(UUID keyId) {
+        if (erasedKeys.containsKey(keyId)) {
+            return Optional.empty();
+        }
         SecretKey cached = keys.get(keyId);
         if (cached != null) {
             return Optional.of(cached);
-        }
-        if (erasedKeys.containsKey(keyId)) {
-            return Optional.empty();
         }
         Map<Object, Key> pending = pending();
         if (pending.containsKey(keyId)) {
@@ -222,7 +225,11 @@ public class SubjectKeys {
         }
         SecretKey key = new SecretKeySpec(unwrap(keyId, wrapped.get(0)), "AES");
         pending.put(keyId, new Key(keyId, key));
-        afterCommit(() -> keys.put(keyId, key));
+        afterCommit(() -> {
+            if (!erasedKeys.containsKey(keyId)) { // erased while this transaction ran: never cached again
+                keys.put(keyId, key);
+            }
+        });
         return Optional.of(key);
     }
 

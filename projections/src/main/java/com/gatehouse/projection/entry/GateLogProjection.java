@@ -81,8 +81,9 @@ public class GateLogProjection {
             return;
         }
         var entries = jdbc.queryForList("""
-                update gate_entry set visitor_name = null, visitor_phone = null, photo_key = null
-                where entry_request_id = ? returning id""", UUID.class, event.subject().id());
+                update gate_entry set visitor_name = null, visitor_phone = null, photo_key = null, vehicle_number = null
+                where entry_request_id = ? or pre_approval_id = ? returning id""", UUID.class, event.subject().id(),
+                event.subject().id());
         entries.forEach(this::emit);
     }
 

@@ -31,6 +31,17 @@ import com.gatehouse.api.notice.NoticeCommand.RecordNoticeView;
 import com.gatehouse.api.notice.NoticeId;
 import com.gatehouse.api.notice.NoticePriority;
 import com.gatehouse.api.notice.NoticeType;
+import com.gatehouse.api.complaint.ComplaintCategory;
+import com.gatehouse.api.complaint.ComplaintCommand.FileComplaint;
+import com.gatehouse.api.complaint.ComplaintId;
+import com.gatehouse.api.complaint.ComplaintPriority;
+import com.gatehouse.api.entry.EntryId;
+import com.gatehouse.api.preapproval.PreApprovalCommand.CreatePreApproval;
+import com.gatehouse.api.preapproval.PreApprovalCommand.ScanPreApproval;
+import com.gatehouse.api.preapproval.PreApprovalId;
+import com.gatehouse.api.preapproval.VisitorType;
+import com.gatehouse.api.staff.StaffCommand.UpdateStaffProfile;
+import com.gatehouse.api.staff.StaffProfile;
 import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
 import com.gatehouse.api.staff.StaffCommand.CheckOutStaff;
 import com.gatehouse.api.staff.StaffCommand.RegisterStaff;
@@ -57,6 +68,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -588,10 +600,30 @@ class ReplayEquivalenceTest {
                         default -> send(new DeactivateUser(user));
                     }
                 }
-                // some people had their data erased: visits (approved, rejected, expired), a staff member, a resident
+                // a profile with an identity number for two staff members, a pre-approved visitor let in twice and a
+                // complaint (their personal data is copied into read models, and the first of each is erased below)
+                for (int m = 0; m < 2; m++) {
+                    send(new UpdateStaffProfile(staffMembers.get(m), society, null, new StaffProfile(List.of("Hindi"), 3,
+                            "AADHAAR", "1234 5678 90" + m, "Street " + m, "Kin " + m, "900000000" + m, "Cooks")));
+                }
+                List<PreApprovalId> preApprovals = new ArrayList<>();
+                for (int p = 0; p < 2; p++) {
+                    PreApprovalId preApproval = new PreApprovalId(UUID.randomUUID());
+                    preApprovals.add(preApproval);
+                    FlatId flat = residentsOf.keySet().iterator().next();
+                    send(new CreatePreApproval(preApproval, society, flat, residentsOf.get(flat).get(0), "Guest " + p,
+                            "98765000" + s + p, VisitorType.GUEST, "party", "KA01 " + p, Instant.now().minusSeconds(60),
+                            Instant.now().plusSeconds(3600), 2));
+                    send(new ScanPreApproval(preApproval, society, guard, new EntryId(UUID.randomUUID())));
+                }
+                send(new FileComplaint(ComplaintId.random(), society, residents.get(0), null, ComplaintCategory.WATER,
+                        ComplaintPriority.HIGH, "Leak", "Water leaking near my door", List.of(), "B1", false));
+                // some people had their data erased: visits (approved, rejected, expired, pre-approved), a staff
+                // member, a resident
                 for (int r = 0; r < 6; r++) {
                     send(new EraseSubject(DataSubject.visitor(requests.get(r * 5).value()), society, "asked", null));
                 }
+                send(new EraseSubject(DataSubject.visitor(preApprovals.get(0).value()), society, "asked", null));
                 send(new EraseSubject(DataSubject.staff(staffMembers.get(0).value()), society, "left", null));
                 send(new EraseSubject(DataSubject.user(residents.get(0).value()), society, "moved out", null));
             }

@@ -169,6 +169,44 @@ class ErasureTest extends IntegrationTest {
         assertThat(storedEventsContaining(resident.phone())).isZero();
     }
 
+    @Test
+    void aPreApprovedVisitorAndAVendorAreErasedByTheirIdsWithTheEntriesTheirVisitMade() {
+        var society = api().newSociety();
+        String phone = Api.uniquePhone();
+        String name = "Guest Erasable " + phone;
+        JsonNode created = api().create(society.residentA1(), "/gate/preapprovals", new HashMap<>(Map.of(
+                "visitorName", name, "visitorPhone", phone, "visitorType", "GUEST", "purpose", "Dinner",
+                "vehicleNumber", "KA01 " + phone, "validUntil", java.time.Instant.now().plus(Duration.ofHours(4)).toString(),
+                "maxUses", 2)));
+        UUID preApproval = UUID.fromString(created.get("preApproval").get("id").asText());
+        UUID entry = UUID.fromString(api().post(society.guard(), "/gate/preapprovals/scan",
+                        Map.of("code", created.get("code").asText())).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("entry").get("id").asText());
+        assertThat(api().read(society.guard(), "/gate/entries/{id}", entry).get("visitorName").asText()).isEqualTo(name);
+        String vendorPhone = Api.uniquePhone();
+        String vendor = api().create(society.admin(), "/staff/vendors", Map.of("name", "Vendor " + vendorPhone,
+                "category", "PLUMBER", "phone", vendorPhone, "workingDays", List.of("MON"))).get("id").asText();
+
+        api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "VISITOR", "id", preApproval.toString(),
+                "reason", "asked")).exchange().expectStatus().isOk();
+        api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "STAFF", "id", vendor,
+                "reason", "left the directory")).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().read(society.residentA1(), "/gate/preapprovals/{id}",
+                preApproval).get("visitorName").isNull() && api().read(society.guard(), "/gate/entries/{id}", entry)
+                .get("visitorName").isNull() && api().read(society.guard(), "/staff/vendors/{id}", vendor).get("phone").isNull());
+        JsonNode kept = api().read(society.residentA1(), "/gate/preapprovals/{id}", preApproval);
+        assertThat(kept.get("visitorPhone").isNull()).isTrue();
+        assertThat(kept.get("vehicleNumber").isNull()).isTrue();
+        assertThat(kept.get("usedCount").asInt()).isEqualTo(1);
+        assertThat(api().read(society.guard(), "/gate/entries/{id}", entry).get("vehicleNumber").isNull()).isTrue();
+        assertThat(api().read(society.guard(), "/staff/vendors/{id}", vendor).get("category").asText()).isEqualTo("PLUMBER");
+        assertThat(storedEventsContaining(phone)).isZero();
+        assertThat(audit(society.auditor())).doesNotContain(name).doesNotContain(vendorPhone);
+        // an id nobody knows
+        api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "VISITOR", "id", UUID.randomUUID().toString(),
+                "reason", "asked")).exchange().expectStatus().isNotFound();
+    }
+
     private UUID raise(Api.Society society, String name, String phone) {
         Map<String, Object> body = new HashMap<>(Map.of("type", "VISITOR", "flatId", society.flatA().toString(),
                 "visitorName", name, "visitorPhone", phone));

@@ -64,7 +64,7 @@ class StoredEventsTest extends IntegrationTest {
         var plan = PersonalFields.of(type);
         for (var mark : plan.marks()) {
             JsonNode value = node.get(mark.name());
-            boolean hasSubject = node.hasNonNull(mark.idFrom());
+            boolean hasSubject = mark.idFrom().stream().anyMatch(node::hasNonNull);
             if (value == null || value.isNull() || !hasSubject) {
                 continue;
             }
