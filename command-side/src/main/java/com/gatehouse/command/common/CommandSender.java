@@ -9,18 +9,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Sends commands on behalf of a caller: stamps who acts (user, role, society) into the metadata that
@@ -94,6 +90,19 @@ public class CommandSender {
     public <V> Mono<V> sendAndRead(Caller caller, Object command, Object findQuery, Class<V> viewType) {
         String group = ReadModelVersions.groupOf(findQuery);
         return dispatch(caller, command).flatMap(result -> visible(group, result))
+                .then(Mono.defer(() -> shown(findQuery, viewType)));
+    }
+
+    /**
+     * As {@link #sendAndRead}, for a command whose events two read models project: also waits until the read model
+     * answering {@code alsoVisibleIn} (a query class carrying {@link com.gatehouse.api.common.ReadModel}) shows them
+     * (e.g. an onboarding approval changes the request and the applicant's account, who signs in right after).
+     */
+    public <V> Mono<V> sendAndRead(Caller caller, Object command, Object findQuery, Class<V> viewType,
+                                   Class<?> alsoVisibleIn) {
+        String group = ReadModelVersions.groupOf(findQuery);
+        String also = groupOf(alsoVisibleIn);
+        return dispatch(caller, command).flatMap(result -> visible(group, result).then(visible(also, result)))
                 .then(Mono.defer(() -> shown(findQuery, viewType)));
     }
 
@@ -187,66 +196,5 @@ public class CommandSender {
             }
         }
         return false;
-    }
-
-    /**
-     * @deprecated use {@link #sendAndRead} (read-your-writes by version). Kept while code written before it lands.
-     * Subscribe first, then send: opens a subscription query for the affected read-model row, sends the
-     * command, and completes with the first view that satisfies {@code done}. So a REST answer always
-     * shows the caller's own change, and nothing falls between the command and the read. With a null
-     * command it only waits for the view. The answer is handed to another thread: the view arrives on the
-     * projection's thread, which must not also encode and write the HTTP response (one projection thread
-     * serves every caller waiting on it).
-     */
-    @Deprecated
-    public <V> Mono<V> sendAndAwait(Caller caller, Object command, Object query, Class<V> viewType,
-                                    Predicate<V> done) {
-        if (command != null && query.getClass().isAnnotationPresent(com.gatehouse.api.common.ReadModel.class)) {
-            // a thin adapter over read-your-writes: the predicate only checks what the version already says
-            return sendAndRead(caller, command, query, viewType).filter(done)
-                    .switchIfEmpty(Mono.error(CommandSender::notVisible));
-        }
-        return Flux.using(
-                        () -> queries.subscriptionQuery(query, ResponseTypes.optionalInstanceOf(viewType),
-                                ResponseTypes.instanceOf(viewType)),
-                        (SubscriptionQueryResult<Optional<V>, V> subscription) ->
-                                (command == null ? Mono.empty() : send(caller, command))
-                                .thenMany(subscription.initialResult()
-                                        .flatMap(Mono::justOrEmpty)
-                                        .concatWith(subscription.updates())),
-                        SubscriptionQueryResult::cancel)
-                .subscribeOn(Schedulers.boundedElastic())
-                .filter(done)
-                .next()
-                .publishOn(Schedulers.parallel())
-                .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
-                        "The change was saved but is not visible yet; read it again in a moment")));
-    }
-
-    /**
-     * @deprecated use {@link #sendAndReadResult}. Kept while code written before it lands.
-     * Subscribe first, then send, for changes whose view is known only from the handler's result (e.g. which
-     * visit a scan opened or closed): opens the subscription query {@code watch} (its updates must cover the
-     * view), sends, then answers the first view, read with {@code find.apply(result)} or received as an
-     * update, that satisfies {@code done}.
-     */
-    @Deprecated
-    public <R, V> Mono<Answer<R, V>> sendAndAwaitResult(Caller caller, Object command, Object watch, Class<V> viewType,
-                                                        java.util.function.Function<R, Object> find,
-                                                        java.util.function.BiPredicate<R, V> done) {
-        return Flux.using(
-                        () -> queries.subscriptionQuery(watch, ResponseTypes.optionalInstanceOf(viewType),
-                                ResponseTypes.instanceOf(viewType)),
-                        (SubscriptionQueryResult<Optional<V>, V> subscription) -> this.<R>send(caller, command)
-                                .flatMapMany(result -> find(find.apply(result), viewType)
-                                        .concatWith(subscription.updates())
-                                        .filter(view -> done.test(result, view))
-                                        .map(view -> new Answer<>(result, view))),
-                        SubscriptionQueryResult::cancel)
-                .subscribeOn(Schedulers.boundedElastic())
-                .next()
-                .publishOn(Schedulers.parallel())
-                .timeout(VISIBILITY_TIMEOUT, Mono.error(() -> new Problem(Problem.Kind.UNAVAILABLE,
-                        "The change was saved but is not visible yet; read it again in a moment")));
     }
 }

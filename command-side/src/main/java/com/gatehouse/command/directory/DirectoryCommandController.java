@@ -5,6 +5,7 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.ClusterSignals;
 import com.gatehouse.api.common.SessionSignals;
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Phones;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.SocietyId;
@@ -110,7 +111,9 @@ public class DirectoryCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
     @Operation(summary = "Register a user in a society",
-            description = "Roles ADMIN, GUARD, RESIDENT (needs flatId of this society) or AUDITOR. Phone numbers are unique (409).")
+            description = "Roles ADMIN, GUARD, RESIDENT (needs flatId of this society) or AUDITOR. Phone numbers are unique (409) "
+                    + "and stored in E.164: Indian numbers in any usual form become +91XXXXXXXXXX, others must start with +. "
+                    + "The first resident of a flat is its primary resident (who invites family).")
     public Mono<UserView> registerUser(Caller caller, @PathVariable UUID societyId,
                                        @Valid @RequestBody RegisterUserRequest body,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -122,7 +125,7 @@ public class DirectoryCommandController {
         return Mono.fromCallable(() -> Passwords.hash(body.password()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> sender.create(caller,
-                        new RegisterUser(new UserId(id), body.name(), body.phone(), hash, body.role(),
+                        new RegisterUser(new UserId(id), body.name(), Phones.normalise(body.phone(), "phone"), hash, body.role(),
                                 new SocietyId(societyId), FlatId.of(body.flatId())),
                         Idempotency.given(key), new FindUser(id), UserView.class));
     }

@@ -1,6 +1,7 @@
 package com.gatehouse.command.directory;
 
 import com.gatehouse.api.common.FlatId;
+import com.gatehouse.api.common.Phones;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
@@ -53,9 +54,10 @@ public class DirectoryLookup {
         }
     }
 
+    /** The holder of a phone number, given in any form {@link Phones} accepts. */
     public Optional<UserId> holderOfPhone(String phone) {
         return jdbc.query("select user_id from directory_lookup_phone where phone = ?",
-                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), phone).stream().findFirst();
+                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), Phones.stored(phone)).stream().findFirst();
     }
 
     /**
@@ -74,5 +76,65 @@ public class DirectoryLookup {
     /** Frees the user's phone number (their data was erased): nobody keeps it, and it may be registered again. */
     public void releasePhoneOf(UserId user) {
         jdbc.update("delete from directory_lookup_phone where user_id = ?", user.value());
+    }
+
+    /** Counts the user as a resident of the flat (replacing any flat they were counted in). */
+    void placeResident(UserId user, FlatId flat) {
+        jdbc.update("""
+                insert into directory_lookup_resident (user_id, flat_id) values (?, ?)
+                on conflict (user_id) do update set flat_id = excluded.flat_id""", user.value(), flat.value());
+    }
+
+    void removeResident(UserId user) {
+        jdbc.update("delete from directory_lookup_resident where user_id = ?", user.value());
+    }
+
+    /**
+     * Locks the flat's row until the command's transaction ends, then counts its residents (active and
+     * invited): concurrent invites for one flat are decided one after the other.
+     */
+    int lockFlatAndCountResidents(FlatId flat) {
+        jdbc.query("select flat_id from directory_lookup_flat where flat_id = ? for update", rs -> {
+        }, flat.value());
+        Integer n = jdbc.queryForObject("select count(*) from directory_lookup_resident where flat_id = ?",
+                Integer.class, flat.value());
+        return n == null ? 0 : n;
+    }
+
+    public Optional<UserId> primaryOf(FlatId flat) {
+        return jdbc.query("select user_id from directory_lookup_primary where flat_id = ?",
+                (rs, i) -> new UserId(rs.getObject(1, UUID.class)), flat.value()).stream().findFirst();
+    }
+
+    /** Makes the user the flat's primary resident if it has none; whether they are it now. */
+    boolean claimPrimary(FlatId flat, UserId user) {
+        jdbc.update("insert into directory_lookup_primary (flat_id, user_id) values (?, ?) on conflict do nothing",
+                flat.value(), user.value());
+        return primaryOf(flat).map(user::equals).orElse(false);
+    }
+
+    void releasePrimary(FlatId flat, UserId user) {
+        jdbc.update("delete from directory_lookup_primary where flat_id = ? and user_id = ?", flat.value(),
+                user.value());
+    }
+
+    /**
+     * One owner per flat: an owner's onboarding request claims the flat while pending and keeps it once
+     * approved; refuses (409) a flat claimed by someone else.
+     */
+    void claimOwner(FlatId flat, UserId user) {
+        int claimed = jdbc.update(
+                "insert into directory_lookup_owner (flat_id, user_id) values (?, ?) on conflict do nothing",
+                flat.value(), user.value());
+        if (claimed == 0 && !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from directory_lookup_owner where flat_id = ? and user_id = ?)",
+                Boolean.class, flat.value(), user.value()))) {
+            throw Problem.conflict("This flat already has an owner (or an owner's request under review)");
+        }
+    }
+
+    void releaseOwner(FlatId flat, UserId user) {
+        jdbc.update("delete from directory_lookup_owner where flat_id = ? and user_id = ?", flat.value(),
+                user.value());
     }
 }

@@ -107,10 +107,10 @@ public class EmergencyCommandController {
                     + "emergencies.stream sees the change; the reporter is notified.")
     public Mono<EmergencyView> respond(Caller caller, @PathVariable UUID id) {
         return sender.find(new FindUser(caller.userId()), UserView.class).map(UserView::name).defaultIfEmpty("")
-                .flatMap(name -> sender.sendAndAwait(caller,
+                .flatMap(name -> sender.sendAndRead(caller,
                         new RespondToEmergency(new EmergencyId(id), SocietyId.of(caller.societyId()),
                                 new UserId(caller.userId()), name.isEmpty() ? null : name),
-                        new FindEmergency(id), EmergencyView.class, view -> view.respondedById() != null))
+                        new FindEmergency(id), EmergencyView.class))
                 .onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Emergency"));
     }
 
@@ -135,8 +135,7 @@ public class EmergencyCommandController {
     }
 
     private Mono<EmergencyView> close(Caller caller, Object command, UUID id, EmergencyStatus status) {
-        return sender.sendAndAwait(caller, command, new FindEmergency(id), EmergencyView.class,
-                        view -> view.status() == status)
+        return sender.sendAndRead(caller, command, new FindEmergency(id), EmergencyView.class)
                 .onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Emergency"));
     }
 }

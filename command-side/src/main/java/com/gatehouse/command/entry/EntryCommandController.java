@@ -152,8 +152,7 @@ public class EntryCommandController {
                             vehicleNumber, packageCount, decision.map(DeliveryAutoApproval.Decision::reason).orElse(null));
                     // an auto-approved request is raised and approved in one unit of work: answer the approval
                     Mono<EntryRequestView> sent = decision.isPresent()
-                            ? sender.sendAndAwait(caller, command, new FindEntryRequest(id), EntryRequestView.class,
-                                    view -> view.status() == EntryRequestStatus.APPROVED)
+                            ? sender.sendAndRead(caller, command, new FindEntryRequest(id), EntryRequestView.class)
                             : sender.create(caller, command, Idempotency.given(key), new FindEntryRequest(id),
                                     EntryRequestView.class);
                     return sent

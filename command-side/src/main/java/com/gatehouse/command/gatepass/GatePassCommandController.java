@@ -126,17 +126,16 @@ public class GatePassCommandController {
             description = "The requester is notified (GATE_PASS_DECISION) and may show its QR from now on. 409 when "
                     + "it is no longer PENDING; another society's pass is 404.")
     public Mono<GatePassView> approve(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller, new ApproveGatePass(new GatePassId(id), new UserId(caller.userId()),
-                society(caller)), new FindGatePass(id), GatePassView.class, view -> view.status() == GatePassStatus.APPROVED);
+        return sender.sendAndRead(caller, new ApproveGatePass(new GatePassId(id), new UserId(caller.userId()),
+                society(caller)), new FindGatePass(id), GatePassView.class);
     }
 
     @PatchMapping("/{id}/reject")
     @Allowed(Role.ADMIN)
     @Operation(summary = "Reject a pending gate pass", description = "Body {reason}; the requester is notified. 409 and 404 as for approve.")
     public Mono<GatePassView> reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody RejectRequest body) {
-        return sender.sendAndAwait(caller, new RejectGatePass(new GatePassId(id), new UserId(caller.userId()),
-                        society(caller), body.reason()), new FindGatePass(id), GatePassView.class,
-                view -> view.status() == GatePassStatus.REJECTED);
+        return sender.sendAndRead(caller, new RejectGatePass(new GatePassId(id), new UserId(caller.userId()),
+                        society(caller), body.reason()), new FindGatePass(id), GatePassView.class);
     }
 
     @DeleteMapping("/{id}")
@@ -145,9 +144,8 @@ public class GatePassCommandController {
             description = "Answers the pass with status CANCELLED. 409 when already used, rejected, expired or "
                     + "cancelled; another flat's pass is 404.")
     public Mono<GatePassView> cancel(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller, new CancelGatePass(new GatePassId(id), new UserId(caller.userId()),
-                FlatId.of(caller.flatId())), new FindGatePass(id), GatePassView.class,
-                view -> view.status() == GatePassStatus.CANCELLED);
+        return sender.sendAndRead(caller, new CancelGatePass(new GatePassId(id), new UserId(caller.userId()),
+                FlatId.of(caller.flatId())), new FindGatePass(id), GatePassView.class);
     }
 
     @PostMapping("/scan")
@@ -161,8 +159,8 @@ public class GatePassCommandController {
         GateToken token = tokens.read(GateTokens.Kind.GATE_PASS, body.qrToken());
         caller.requireSociety(token.societyId().value(), "Gate pass");
         UUID id = token.id();
-        return sender.sendAndAwait(caller, new ScanGatePass(new GatePassId(id), new UserId(caller.userId()),
-                society(caller)), new FindGatePass(id), GatePassView.class, GatePassView::isUsed);
+        return sender.sendAndRead(caller, new ScanGatePass(new GatePassId(id), new UserId(caller.userId()),
+                society(caller)), new FindGatePass(id), GatePassView.class);
     }
 
     /** Attachments must be confirmed uploads of the caller's society (asked of the upload context). */

@@ -116,10 +116,9 @@ public class NoticeCommandController {
                     or(body.title(), now.title()), or(body.description(), now.description()),
                     or(body.images(), now.images()), or(body.documents(), now.documents()),
                     or(body.publishAt(), now.publishAt()), or(body.expiresAt(), now.expiresAt()));
-            Instant before = now.updatedAt();
-            return requireAttachments(caller, content).then(sender.sendAndAwait(caller,
+            return requireAttachments(caller, content).then(sender.sendAndRead(caller,
                     new EditNotice(new NoticeId(id), SocietyId.of(caller.societyId()), new UserId(caller.userId()),
-                            content), new FindNotice(id), NoticeView.class, view -> view.updatedAt().isAfter(before)));
+                            content), new FindNotice(id), NoticeView.class));
         }).onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Notice"));
     }
 
@@ -128,10 +127,9 @@ public class NoticeCommandController {
     @Operation(summary = "Pin or unpin a notice", description = "Turns isPinned over (pinned notices list first). Any "
             + "admin of the society.")
     public Mono<NoticeView> togglePin(Caller caller, @PathVariable UUID id) {
-        return current(caller, id).flatMap(now -> sender.sendAndAwait(caller,
+        return current(caller, id).flatMap(now -> sender.sendAndRead(caller,
                         new PinNotice(new NoticeId(id), SocietyId.of(caller.societyId()), new UserId(caller.userId()),
-                                !now.isPinned()), new FindNotice(id), NoticeView.class,
-                        view -> view.isPinned() != now.isPinned()))
+                                !now.isPinned()), new FindNotice(id), NoticeView.class))
                 .onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Notice"));
     }
 

@@ -127,9 +127,8 @@ public class PreApprovalCommandController {
             description = "Answers it with status CANCELLED; its code and QR stop admitting at once. 409 when it is "
                     + "no longer ACTIVE (used up, expired, already cancelled); another flat's is 404.")
     public Mono<PreApprovalView> cancel(Caller caller, @PathVariable UUID id) {
-        return sender.sendAndAwait(caller, new CancelPreApproval(new PreApprovalId(id), new UserId(caller.userId()),
-                        FlatId.of(caller.flatId())), new FindPreApproval(id), PreApprovalView.class,
-                view -> view.status() == PreApprovalStatus.CANCELLED);
+        return sender.sendAndRead(caller, new CancelPreApproval(new PreApprovalId(id), new UserId(caller.userId()),
+                        FlatId.of(caller.flatId())), new FindPreApproval(id), PreApprovalView.class);
     }
 
     @PostMapping("/scan")

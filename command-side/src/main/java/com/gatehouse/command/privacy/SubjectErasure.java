@@ -67,7 +67,7 @@ public class SubjectErasure {
                     .switchIfEmpty(Mono.defer(() -> sender.find(new FindVendor(subject.id()), VendorView.class)
                             .map(view -> new Known(Optional.of(view.societyId()), null))));
             case USER -> sender.find(new FindUser(subject.id()), UserView.class)
-                    .map(view -> new Known(Optional.ofNullable(view.societyId()), null));
+                    .map(view -> new Known(Optional.ofNullable(view.societyId()), view.photoKey()));
         };
     }
 

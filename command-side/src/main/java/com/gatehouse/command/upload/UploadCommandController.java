@@ -1,6 +1,8 @@
 package com.gatehouse.command.upload;
 
 import com.gatehouse.api.common.Allowed;
+import com.gatehouse.api.directory.DirectoryQuery.FindSociety;
+import com.gatehouse.api.directory.DirectoryViews.SocietyView;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
@@ -65,7 +67,8 @@ public class UploadCommandController {
     public record PresignedUrlRequest(@NotNull UploadPurpose purpose,
                                       @NotBlank @Size(max = 255) String fileName,
                                       @NotBlank @Size(max = 100) String mimeType,
-                                      @NotNull @Positive Long fileSize) {
+                                      @NotNull @Positive Long fileSize,
+                                      UUID societyId) {
     }
 
     /** The contract's answer: PUT the bytes to {@code uploadUrl} with {@code headers} before {@code expiresAt}. */
@@ -76,7 +79,7 @@ public class UploadCommandController {
     }
 
     @PostMapping("/presigned-url")
-    @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT})
+    @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.APPLICANT})
     @Operation(summary = "Get a pre-signed URL to upload a file",
             description = """
                     Declare the file: purpose ONBOARDING_DOCUMENT (application/pdf, image/jpeg, image/png; at most \
@@ -90,12 +93,16 @@ public class UploadCommandController {
                     without control characters; the key holds an ASCII form of it: \
                     societies/{societyId}/{purpose}/{uuid}-{safeFileName}. With an Idempotency-Key, a retry \
                     answers a fresh URL for the first declaration while it is unconfirmed (409 afterwards). An \
-                    upload not confirmed within a day (gatehouse.upload.orphan-age) is removed.""")
+                    upload not confirmed within a day (gatehouse.upload.orphan-age) is removed. An APPLICANT (signed \
+                    up by one-time code, no society yet) uploads only ONBOARDING_DOCUMENT files and names the \
+                    society they apply to in societyId (required for them, 404 for an unknown society; ignored for \
+                    everyone else); they then confirm, view and delete their own uploads only.""")
     public Mono<PresignedUrlResponse> presignedUrl(Caller caller, @Valid @RequestBody PresignedUrlRequest body,
                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = new DocumentId(Idempotency.newId(caller, "upload", key));
-        return sender.<IssuedUpload>send(caller, new IssueUploadUrl(id, caller, body.purpose(), body.fileName(),
-                        body.mimeType(), body.fileSize()))
+        return applicant(caller, body.societyId()).flatMap(uploader -> sender.<IssuedUpload>send(uploader,
+                        new IssueUploadUrl(id, uploader, body.purpose(), body.fileName(), body.mimeType(),
+                                body.fileSize())))
                 .publishOn(Schedulers.boundedElastic())
                 .map(issued -> {
                     var signed = store.presignUpload(issued.s3Key(), issued.mimeType(), issued.fileSize(),
@@ -104,9 +111,22 @@ public class UploadCommandController {
                 });
     }
 
+    /** An applicant acts within the society they apply to (which must exist); anyone else as they are. */
+    private Mono<Caller> applicant(Caller caller, UUID societyId) {
+        if (caller.role() != Role.APPLICANT) {
+            return Mono.just(caller);
+        }
+        if (societyId == null) {
+            return Mono.error(Problem.invalid("societyId", "name the society you apply to"));
+        }
+        return sender.find(new FindSociety(societyId), SocietyView.class)
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")))
+                .map(society -> caller.applyingTo(societyId));
+    }
+
     @PostMapping("/confirm")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT})
+    @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.APPLICANT})
     @Operation(summary = "Confirm an upload: it becomes a document",
             description = """
                     Only the user who asked for the upload URL confirms it (403 for anyone else of the society, \
@@ -116,11 +136,12 @@ public class UploadCommandController {
     public Mono<DocumentView> confirm(Caller caller, @Valid @RequestBody ConfirmRequest body) {
         var key = ObjectKeys.parse(body.s3Key()).orElseThrow(() -> Problem.invalid("s3Key",
                 "is not a key answered by POST /upload/presigned-url"));
-        caller.requireSociety(key.societyId().value(), "Upload");
+        Caller by = caller.applyingTo(key.societyId().value());
+        by.requireSociety(key.societyId().value(), "Upload");
         return Mono.fromCallable(() -> store.head(body.s3Key()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> sender.sendAndRead(caller,
-                        new ConfirmUpload(key.documentId(), body.s3Key(), caller, stored.orElse(null)),
+                        new ConfirmUpload(key.documentId(), body.s3Key(), by, stored.orElse(null)),
                         new FindDocument(key.documentId().value()), DocumentView.class))
                 .onErrorMap(UploadCommandController::isNotAnUpload, e -> Problem.notFound("Upload"));
     }
@@ -137,17 +158,17 @@ public class UploadCommandController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT})
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.APPLICANT})
     @Operation(summary = "Delete a document and its file",
             description = """
                     The uploader or an admin of the society (403 for anyone else of the society, 404 for a \
                     document of another society). The file leaves the store right after.""")
     public Mono<Void> delete(Caller caller, @PathVariable UUID id) {
         return sender.find(new FindDocument(id), DocumentView.class)
-                .filter(document -> caller.canSeeSociety(document.societyId()))
+                .filter(document -> caller.applyingTo(document.societyId()).canSeeSociety(document.societyId()))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Document")))
-                .flatMap(document -> sender.sendVisible(caller, new DeleteDocument(new DocumentId(id), caller),
-                        FindDocument.class))
+                .flatMap(document -> sender.sendVisible(caller, new DeleteDocument(new DocumentId(id),
+                        caller.applyingTo(document.societyId())), FindDocument.class))
                 .then();
     }
 }

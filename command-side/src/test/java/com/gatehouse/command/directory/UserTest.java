@@ -57,8 +57,9 @@ class UserTest {
     @Test
     void aResidentIsRegisteredInAFlatOfTheSociety() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUser(user, " Ravi ", "9000000003", "hash", Role.RESIDENT, society, flat))
-                .expectEvents(new UserRegistered(user, "Ravi", "9000000003", Role.RESIDENT, society, flat, NOW, true));
+                .when(new RegisterUser(user, " Ravi ", "90000 00003", "hash", Role.RESIDENT, society, flat))
+                // the phone is stored in E.164 (+91 for an Indian number), whatever form it came in
+                .expectEvents(new UserRegistered(user, "Ravi", "+919000000003", Role.RESIDENT, society, flat, NOW, true));
         // the hash goes to the credentials table, never into the event
         org.mockito.Mockito.verify(credentials).setPasswordHash(user, "hash", NOW);
     }
@@ -105,7 +106,7 @@ class UserTest {
     @Test
     void aPhoneNumberHeldByAnotherUserIsRefused() {
         doThrow(Problem.conflict("A user with this phone number already exists"))
-                .when(lookup).claimPhone("9000000003", user);
+                .when(lookup).claimPhone("+919000000003", user);
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(user, "Ravi", "9000000003", "hash", Role.RESIDENT, society, flat))
                 .expectException(Problem.class).expectNoEvents();

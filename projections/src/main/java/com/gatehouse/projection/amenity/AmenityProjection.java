@@ -8,15 +8,11 @@ import com.gatehouse.api.amenity.AmenityEvent.AmenityDeactivated;
 import com.gatehouse.api.amenity.AmenityEvent.AmenityUpdated;
 import com.gatehouse.api.amenity.AmenityEvent.BookingApproved;
 import com.gatehouse.api.amenity.AmenityEvent.BookingCancelled;
-import com.gatehouse.api.amenity.AmenityQuery.FindAmenity;
-import com.gatehouse.api.amenity.AmenityQuery.FindBooking;
 import com.gatehouse.api.amenity.AmenityTerms;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +36,9 @@ public class AmenityProjection {
     static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final JdbcTemplate jdbc;
-    private final AmenityReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public AmenityProjection(JdbcTemplate jdbc, AmenityReadModel readModel, QueryUpdateEmitter emitter) {
+    public AmenityProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -61,7 +53,6 @@ public class AmenityProjection {
                 event.description(), t.capacity(), hhmm(t.openTime()), hhmm(t.closeTime()), t.slotMinutes(),
                 t.advanceBookingDays(), t.maxBookingsPerUser(), t.pricePerHour(), t.requiresApproval(),
                 ts(event.createdAt()), ts(event.createdAt()), version);
-        emitAmenity(event.amenityId().value());
     }
 
     @EventHandler
@@ -76,14 +67,12 @@ public class AmenityProjection {
                 hhmm(t.closeTime()), t.slotMinutes(), t.advanceBookingDays(), t.maxBookingsPerUser(),
                 t.pricePerHour(), t.requiresApproval(), ts(event.updatedAt()), version, event.amenityId().value(),
                 version);
-        emitAmenity(event.amenityId().value());
     }
 
     @EventHandler
     void on(AmenityDeactivated event, @SequenceNumber long version) {
         jdbc.update("update amenity set active = false, updated_at = ?, version = ? where id = ? and version < ?",
                 ts(event.deactivatedAt()), version, event.amenityId().value(), version);
-        emitAmenity(event.amenityId().value());
     }
 
     @EventHandler
@@ -98,7 +87,6 @@ public class AmenityProjection {
                 Date.valueOf(event.date()), hhmm(event.startTime()), hhmm(event.endTime()), ts(event.startsAt()),
                 ts(event.endsAt()), event.status().name(), event.guestCount(), event.purpose(), event.amount(),
                 ts(event.bookedAt()), ts(event.bookedAt()));
-        emitBooking(event.bookingId().value());
     }
 
     @EventHandler
@@ -107,7 +95,6 @@ public class AmenityProjection {
                         update amenity_booking set status = 'CONFIRMED', approved_by_id = ?, approved_at = ?, updated_at = ?
                         where id = ? and status = 'PENDING'""",
                 event.by().value(), ts(event.approvedAt()), ts(event.approvedAt()), event.bookingId().value());
-        emitBooking(event.bookingId().value());
     }
 
     @EventHandler
@@ -117,7 +104,6 @@ public class AmenityProjection {
                             cancellation_reason = ?, updated_at = ? where id = ? and status <> 'CANCELLED'""",
                 event.by().value(), ts(event.cancelledAt()), event.reason(), ts(event.cancelledAt()),
                 event.bookingId().value());
-        emitBooking(event.bookingId().value());
     }
 
     /** An erased user's bookings keep their slots (availability stays right), not the purpose they gave. */
@@ -131,18 +117,6 @@ public class AmenityProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate amenity, amenity_booking");
-    }
-
-    private void emitAmenity(UUID id) {
-        if (Subscribers.waitingFor(emitter, FindAmenity.class)) {
-            readModel.amenity(id).ifPresent(view -> emitter.emit(FindAmenity.class, q -> q.amenityId().equals(id), view));
-        }
-    }
-
-    private void emitBooking(UUID id) {
-        if (Subscribers.waitingFor(emitter, FindBooking.class)) {
-            readModel.booking(id).ifPresent(view -> emitter.emit(FindBooking.class, q -> q.bookingId().equals(id), view));
-        }
     }
 
     static String hhmm(LocalTime time) {

@@ -33,6 +33,17 @@ public final class Where {
         return this;
     }
 
+    /** Adds {@code condition} with every {@code ?} bound to {@code value}, unless the value is null. */
+    public Where andEach(String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            for (int i = condition.indexOf('?'); i >= 0; i = condition.indexOf('?', i + 1)) {
+                args.add(value);
+            }
+        }
+        return this;
+    }
+
     /** Binds one more argument, for a condition added before with a second {@code ?}. */
     public Where andValue(Object value) {
         args.add(value instanceof Instant instant ? Timestamp.from(instant) : value);

@@ -8,15 +8,12 @@ import com.gatehouse.api.complaint.ComplaintEvent.ComplaintReopened;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintResolved;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintStatusChanged;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintWithdrawn;
-import com.gatehouse.api.complaint.ComplaintQuery.FindComplaint;
 import com.gatehouse.api.complaint.ComplaintStatus;
 import com.gatehouse.api.upload.DocumentId;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +33,9 @@ public class ComplaintProjection {
     public static final String GROUP = "complaints";
 
     private final JdbcTemplate jdbc;
-    private final ComplaintReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public ComplaintProjection(JdbcTemplate jdbc, ComplaintReadModel readModel, QueryUpdateEmitter emitter) {
+    public ComplaintProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -57,7 +50,6 @@ public class ComplaintProjection {
                 ComplaintStatus.OPEN.name(), event.title(), event.description(),
                 event.images().stream().map(DocumentId::toString).toArray(String[]::new), event.location(),
                 ts(event.filedAt()), ts(event.filedAt()), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -67,7 +59,6 @@ public class ComplaintProjection {
                         where id = ? and version < ?""",
                 event.assigneeId().value(), ts(event.assignedAt()), event.status().name(), ts(event.assignedAt()),
                 version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -77,7 +68,6 @@ public class ComplaintProjection {
                             version = ? where id = ? and version < ?""",
                 event.status().name(), event.reason(), ts(event.changedAt()), version, event.complaintId().value(),
                 version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -88,7 +78,6 @@ public class ComplaintProjection {
                         where id = ? and version < ?""",
                 ComplaintStatus.RESOLVED.name(), event.resolution(), event.by().value(), ts(event.resolvedAt()),
                 ts(event.resolvedAt()), ts(event.resolvedAt()), version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -97,7 +86,6 @@ public class ComplaintProjection {
                         update complaint set status = ?, resolution = null, resolved_by_id = null, resolved_at = null,
                             reopen_count = reopen_count + 1, updated_at = ?, version = ? where id = ? and version < ?""",
                 ComplaintStatus.OPEN.name(), ts(event.reopenedAt()), version, event.complaintId().value(), version);
-        emit(event.complaintId().value());
     }
 
     @EventHandler
@@ -105,7 +93,6 @@ public class ComplaintProjection {
         jdbc.update("update complaint set status = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 ComplaintStatus.WITHDRAWN.name(), ts(event.withdrawnAt()), version, event.complaintId().value(),
                 version);
-        emit(event.complaintId().value());
     }
 
     /** An erased reporter's complaints keep category, status and times (reports stay right), not their text. */
@@ -120,13 +107,6 @@ public class ComplaintProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate complaint");
-    }
-
-    private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindComplaint.class)) {
-            return;
-        }
-        readModel.complaint(id).ifPresent(view -> emitter.emit(FindComplaint.class, q -> q.complaintId().equals(id), view));
     }
 
     private static Timestamp ts(Instant instant) {

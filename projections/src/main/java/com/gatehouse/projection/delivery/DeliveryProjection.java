@@ -7,14 +7,10 @@ import com.gatehouse.api.delivery.DeliveryEvent.ExpectedDeliveryCancelled;
 import com.gatehouse.api.delivery.DeliveryEvent.ExpectedDeliveryClaimReleased;
 import com.gatehouse.api.delivery.DeliveryEvent.ExpectedDeliveryClaimed;
 import com.gatehouse.api.delivery.DeliveryEvent.ExpectedDeliveryLapsed;
-import com.gatehouse.api.delivery.DeliveryQuery.FindAutoApproveRule;
-import com.gatehouse.api.delivery.DeliveryQuery.FindExpectedDelivery;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +30,9 @@ public class DeliveryProjection {
     public static final String GROUP = "deliveries";
 
     private final JdbcTemplate jdbc;
-    private final DeliveryReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public DeliveryProjection(JdbcTemplate jdbc, DeliveryReadModel readModel, QueryUpdateEmitter emitter) {
+    public DeliveryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -52,7 +44,6 @@ public class DeliveryProjection {
                 event.expectedDeliveryId().value(), event.societyId().value(), event.flatId().value(),
                 event.createdBy().value(), event.company().name(), event.itemName(), Date.valueOf(event.expectedDate()),
                 sqlTime(event.timeFrom()), sqlTime(event.timeUntil()), ts(event.createdAt()), version);
-        emitExpected(event.expectedDeliveryId().value());
     }
 
     @EventHandler
@@ -61,7 +52,6 @@ public class DeliveryProjection {
                         update expected_delivery set status = 'CLAIMED', claimed_by_request_id = ?, used_at = ?, version = ?
                         where id = ? and version < ?""",
                 event.requestId().value(), ts(event.claimedAt()), version, event.expectedDeliveryId().value(), version);
-        emitExpected(event.expectedDeliveryId().value());
     }
 
     @EventHandler
@@ -70,7 +60,6 @@ public class DeliveryProjection {
                         update expected_delivery set status = 'EXPECTED', claimed_by_request_id = null, used_at = null,
                             version = ? where id = ? and version < ?""",
                 version, event.expectedDeliveryId().value(), version);
-        emitExpected(event.expectedDeliveryId().value());
     }
 
     @EventHandler
@@ -98,7 +87,6 @@ public class DeliveryProjection {
                 json(new TreeSet<>(event.companies())), json(new TreeSet<>(event.allowedDays())),
                 sqlTime(event.timeFrom()), sqlTime(event.timeUntil()), event.active(), ts(event.at()), ts(event.at()),
                 version);
-        emitRule(event.ruleId().value());
     }
 
     @EventHandler
@@ -114,20 +102,6 @@ public class DeliveryProjection {
     private void status(UUID id, String status, long version) {
         jdbc.update("update expected_delivery set status = ?, version = ? where id = ? and version < ?",
                 status, version, id, version);
-        emitExpected(id);
     }
 
-    private void emitExpected(UUID id) {
-        if (Subscribers.waitingFor(emitter, FindExpectedDelivery.class)) {
-            readModel.expected(id).ifPresent(view -> emitter.emit(FindExpectedDelivery.class,
-                    find -> find.expectedDeliveryId().equals(id), view));
-        }
-    }
-
-    private void emitRule(UUID id) {
-        if (Subscribers.waitingFor(emitter, FindAutoApproveRule.class)) {
-            readModel.rule(id).ifPresent(view -> emitter.emit(FindAutoApproveRule.class,
-                    find -> find.ruleId().equals(id), view));
-        }
-    }
 }

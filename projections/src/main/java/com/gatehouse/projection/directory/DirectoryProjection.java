@@ -9,6 +9,18 @@ import com.gatehouse.api.directory.UserEvent.UserDeactivated;
 import com.gatehouse.api.directory.UserEvent.UserMovedToFlat;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
 import com.gatehouse.api.directory.UserEvent.UserRoleChanged;
+import com.gatehouse.api.common.Phones;
+import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.directory.OnboardingEvent.OnboardingRequestApproved;
+import com.gatehouse.api.directory.UserEvent.FamilyMemberInvited;
+import com.gatehouse.api.directory.UserEvent.FamilyMemberRemoved;
+import com.gatehouse.api.directory.UserEvent.FamilyRoleChanged;
+import com.gatehouse.api.directory.UserEvent.InvitedMemberActivated;
+import com.gatehouse.api.directory.UserEvent.PrimaryResidentAssigned;
+import com.gatehouse.api.directory.UserEvent.ProfileUpdated;
+import com.gatehouse.api.directory.UserEvent.UserReactivated;
+import com.gatehouse.api.directory.UserEvent.UserSignedUp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -57,33 +69,103 @@ public class DirectoryProjection {
         jdbc.update("""
                         insert into directory_user (id, name, phone, role, society_id, flat_id, active, created_at, version)
                         values (?, ?, ?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
-                event.userId().value(), event.name(), event.phone(), event.role().name(),
+                event.userId().value(), event.name(), Phones.stored(event.phone()), event.role().name(),
                 uuid(event.societyId()), uuid(event.flatId()), ts(event.registeredAt()), version);
     }
 
     @EventHandler
+    void on(UserSignedUp event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into directory_user (id, name, phone, role, active, created_at, version)
+                        values (?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
+                event.userId().value(), event.name(), event.phone(), Role.APPLICANT.name(), ts(event.signedUpAt()),
+                version);
+
+    }
+
+    @EventHandler
+    void on(FamilyMemberInvited event, @SequenceNumber long version) {
+        jdbc.update("""
+                        insert into directory_user (id, name, phone, role, society_id, flat_id, active, created_at, version,
+                                                    family_role, invited, invited_by)
+                        values (?, ?, ?, ?, ?, ?, false, ?, ?, ?, true, ?) on conflict do nothing""",
+                event.userId().value(), event.name(), event.phone(), Role.RESIDENT.name(), event.societyId().value(),
+                event.flatId().value(), ts(event.invitedAt()), version, event.familyRole().name(),
+                event.invitedBy().value());
+
+    }
+
+    @EventHandler
+    void on(InvitedMemberActivated event, @SequenceNumber long version) {
+        update("active = true, invited = false", version, event.userId());
+    }
+
+    @EventHandler
+    void on(PrimaryResidentAssigned event, @SequenceNumber long version) {
+        update("primary_resident = true", version, event.userId());
+    }
+
+    @EventHandler
+    void on(FamilyRoleChanged event, @SequenceNumber long version) {
+        update("family_role = ?", version, event.userId(), event.familyRole().name());
+    }
+
+    @EventHandler
+    void on(FamilyMemberRemoved event, @SequenceNumber long version) {
+        update("active = false, invited = false, flat_id = null, primary_resident = false", version, event.userId());
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event, @SequenceNumber long version) {
+        update("name = ?, email = ?, photo_key = ?", version, event.userId(), event.name(), event.email(),
+                event.photoKey());
+    }
+
+    @EventHandler
+    void on(UserReactivated event, @SequenceNumber long version) {
+        update("active = true", version, event.userId());
+    }
+
+    @EventHandler
+    void on(OnboardingRequestApproved event, @SequenceNumber long version) {
+        update("role = 'RESIDENT', society_id = ?, flat_id = ?, primary_resident = ?", version, event.userId(),
+                event.societyId().value(), event.flatId().value(), event.primary());
+    }
+
+    /** Sets columns of a user row unless it already shows this or a later event; tells who waits on it. */
+    private void update(String assignments, long version, UserId user, Object... values) {
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 3);
+        args[values.length] = version;
+        args[values.length + 1] = user.value();
+        args[values.length + 2] = version;
+        jdbc.update("update directory_user set " + assignments + ", version = ? where id = ? and version < ?", args);
+
+    }
+
+    @EventHandler
     void on(UserRoleChanged event, @SequenceNumber long version) {
-        jdbc.update("update directory_user set role = ?, flat_id = ?, version = ? where id = ? and version < ?",
+        jdbc.update("update directory_user set role = ?, flat_id = ?, primary_resident = false, version = ? where id = ? and version < ?",
                 event.role().name(), uuid(event.flatId()), version, event.userId().value(), version);
     }
 
     @EventHandler
     void on(UserMovedToFlat event, @SequenceNumber long version) {
-        jdbc.update("update directory_user set flat_id = ?, version = ? where id = ? and version < ?",
+        jdbc.update("update directory_user set flat_id = ?, primary_resident = false, version = ? where id = ? and version < ?",
                 event.flatId().value(), version, event.userId().value(), version);
     }
 
     @EventHandler
     void on(UserDeactivated event, @SequenceNumber long version) {
-        jdbc.update("update directory_user set active = false, version = ? where id = ? and version < ?",
+        jdbc.update("update directory_user set active = false, invited = false, primary_resident = false, version = ? where id = ? and version < ?",
                 version, event.userId().value(), version);
     }
 
-    /** An erased user keeps their account row (role, society, active) without their name and phone. */
+    /** An erased user keeps their account row (role, society, flat, active) without name, phone, e-mail, photo. */
     @EventHandler
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.USER) {
-            jdbc.update("update directory_user set name = null, phone = null where id = ?", event.subject().id());
+            jdbc.update("update directory_user set name = null, phone = null, email = null, photo_key = null where id = ?",
+                    event.subject().id());
         }
     }
 

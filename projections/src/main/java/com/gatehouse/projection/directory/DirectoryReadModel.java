@@ -3,7 +3,11 @@ package com.gatehouse.projection.directory;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
+import com.gatehouse.api.common.Phones;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.directory.Blocks;
+import com.gatehouse.api.directory.DirectoryViews;
+import com.gatehouse.api.directory.FamilyRole;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
 import com.gatehouse.api.directory.DirectoryViews.SocietyView;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
@@ -29,7 +33,10 @@ public class DirectoryReadModel {
     static final RowMapper<UserView> USER = (rs, i) -> new UserView(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
             rs.getObject("society_id", UUID.class), rs.getObject("flat_id", UUID.class), rs.getBoolean("active"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), rs.getString("email"), rs.getString("photo_key"),
+            rs.getBoolean("primary_resident"),
+            rs.getString("family_role") == null ? null : FamilyRole.valueOf(rs.getString("family_role")),
+            rs.getBoolean("invited"));
 
     private final JdbcTemplate jdbc;
 
@@ -49,17 +56,32 @@ public class DirectoryReadModel {
         return jdbc.query("select * from directory_user where id = ?", USER, id).stream().findFirst();
     }
 
-    /** The user with this phone (login); their password hash is in the command side's credentials. */
+    /**
+     * The account of a phone number, in any form {@link Phones} accepts (old accounts stored before
+     * normalisation included); its password hash (if any) is in the command side's credentials.
+     */
     public Optional<UserView> userByPhone(String phone) {
-        return jdbc.query("select * from directory_user where phone = ?", USER, phone).stream().findFirst();
+        String stored = Phones.stored(phone);
+        return jdbc.query("select * from directory_user where phone = ? or phone = ? order by phone = ? desc limit 1",
+                USER, stored, phone == null ? null : phone.strip(), stored).stream().findFirst();
+    }
+
+    /** Every resident of a flat, invited family members included: the primary first, then the oldest. */
+    public List<UserView> membersOfFlat(UUID flatId) {
+        return jdbc.query("""
+                select * from directory_user where flat_id = ? and role = 'RESIDENT' and (active or invited)
+                order by primary_resident desc, created_at, id""", USER, flatId);
+    }
+
+    /** Users of a society, newest first, of one role when {@code role} is set. */
+    public PageRequest.Slice<UserView> users(UUID societyId, Role role, PageRequest page) {
+        return Paging.slice(jdbc, "directory_user",
+                Where.is("society_id", societyId).and("role = ?", role == null ? null : role.name()),
+                "created_at desc, id", USER, page);
     }
 
     public PageRequest.Slice<FlatView> flats(UUID societyId, PageRequest page) {
         return Paging.slice(jdbc, "directory_flat", Where.is("society_id", societyId), "created_at desc, id", FLAT, page);
-    }
-
-    public PageRequest.Slice<UserView> users(UUID societyId, PageRequest page) {
-        return Paging.slice(jdbc, "directory_user", Where.is("society_id", societyId), "created_at desc, id", USER, page);
     }
 
     /** Active users of a society holding one of the roles (for notification fan-out). */
@@ -82,5 +104,57 @@ public class DirectoryReadModel {
 
     static Timestamp ts(java.time.Instant instant) {
         return Timestamp.from(instant);
+    }
+
+    /** Societies whose name or city contains {@code search} and whose city is {@code city} (both optional). */
+    public PageRequest.Slice<DirectoryViews.SocietyListing> societyListings(String city, String search, PageRequest page) {
+        return Paging.slice(jdbc, """
+                        (select s.*, (select count(distinct upper(btrim(f.block))) from directory_flat f where f.society_id = s.id) as blocks,
+                                (select count(*) from directory_flat f where f.society_id = s.id) as flats
+                         from directory_society s) as q""",
+                Where.is("1", 1).and("lower(city) = lower(?)", blankToNull(city))
+                        .andEach("(strpos(lower(name), lower(?)) > 0 or strpos(lower(city), lower(?)) > 0)", blankToNull(search)),
+                "name, id", (rs, i) -> new DirectoryViews.SocietyListing(rs.getObject("id", UUID.class),
+                        rs.getString("name"), rs.getString("city"), rs.getLong("blocks"), rs.getLong("flats")), page);
+    }
+
+    /** The blocks of a society (by name), with their flat counts. */
+    public List<DirectoryViews.BlockListing> blocks(UUID societyId) {
+        return jdbc.query("""
+                        select min(block) as name, count(*) as flats from directory_flat where society_id = ?
+                        group by upper(btrim(block)) order by 1""",
+                (rs, i) -> new DirectoryViews.BlockListing(Blocks.idOf(societyId, rs.getString("name")),
+                        rs.getString("name"), rs.getLong("flats")), societyId);
+    }
+
+    /**
+     * Flats of a society (of one block when {@code blockId} is set), whose block, number or primary resident's
+     * name starts with {@code search} (when set); ordered by block and number.
+     */
+    public PageRequest.Slice<DirectoryViews.FlatListing> flatListings(UUID societyId, UUID blockId, String search,
+                                                                      boolean withResidentNames, PageRequest page) {
+        String blockName = blockId == null ? null : blocks(societyId).stream().filter(b -> b.id().equals(blockId))
+                .map(DirectoryViews.BlockListing::name).findFirst().orElse("\u0000none");
+        String prefix = blankToNull(search) == null ? null : search.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Paging.slice(jdbc, """
+                        (select f.*,
+                            exists (select 1 from directory_user u where u.flat_id = f.id and u.active and u.role = 'RESIDENT') as occupied,
+                            exists (select 1 from onboarding_request o where o.flat_id = f.id and o.resident_type = 'OWNER'
+                                    and o.status in ('PENDING_APPROVAL', 'RESUBMIT_REQUESTED', 'APPROVED')) as has_owner,
+                            (select u.name from directory_user u where u.flat_id = f.id and u.active and u.role = 'RESIDENT'
+                             order by u.primary_resident desc, u.created_at limit 1) as primary_name
+                         from directory_flat f) as q""",
+                Where.is("society_id", societyId).and("upper(btrim(block)) = upper(btrim(?))", blockName)
+                        .andEach("(lower(block) like ? or lower(number) like ? or lower(block || '-' || number) like ? "
+                                + "or lower(split_part(coalesce(primary_name, ''), ' ', 1)) like ?)", prefix),
+                "upper(block), number, id", (rs, i) -> new DirectoryViews.FlatListing(rs.getObject("id", UUID.class),
+                        rs.getString("number"), rs.getString("block"), Blocks.idOf(societyId, rs.getString("block")),
+                        rs.getBoolean("occupied"), rs.getBoolean("has_owner"),
+                        withResidentNames ? rs.getString("primary_name") : null), page);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

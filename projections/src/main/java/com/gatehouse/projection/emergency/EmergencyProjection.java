@@ -7,14 +7,14 @@ import com.gatehouse.api.emergency.EmergencyEvent.EmergencyMarkedFalseAlarm;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyRaised;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyResolved;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyResponded;
-import com.gatehouse.api.emergency.EmergencyQuery.FindEmergency;
 import com.gatehouse.api.emergency.EmergencyQuery.WatchEmergencies;
-import com.gatehouse.projection.common.Subscribers;
+import com.gatehouse.api.emergency.EmergencyView;
+import com.gatehouse.projection.common.LiveFeed;
+import com.gatehouse.projection.common.LiveFeeds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +23,9 @@ import java.util.UUID;
 import static com.gatehouse.projection.emergency.EmergencyReadModel.ts;
 
 /**
- * Builds the emergency read model and feeds the live views: every change is emitted (after commit) to the
- * subscribers of that emergency and to every {@code emergencies.stream} that may see it
- * ({@link WatchEmergencies#shows}). JDBC in the processor's transaction; the insert is insert-if-absent and
+ * Builds the emergency read model and feeds the live view: every change is published (at commit, to every
+ * instance) on the society's {@link #EMERGENCIES} feed; each {@code emergencies.stream} keeps what its caller
+ * may see ({@link WatchEmergencies#shows}). JDBC in the processor's transaction; the insert is insert-if-absent and
  * updates are guarded by the aggregate sequence number, so a re-delivered event changes nothing.
  */
 @Component
@@ -34,14 +34,17 @@ public class EmergencyProjection {
 
     public static final String GROUP = "emergencies";
 
+    /** Every change of an emergency, keyed by its society. */
+    public static final LiveFeed<EmergencyView> EMERGENCIES = LiveFeed.of("emergencies", EmergencyView.class);
+
     private final JdbcTemplate jdbc;
     private final EmergencyReadModel readModel;
-    private final QueryUpdateEmitter emitter;
+    private final LiveFeeds live;
 
-    public EmergencyProjection(JdbcTemplate jdbc, EmergencyReadModel readModel, QueryUpdateEmitter emitter) {
+    public EmergencyProjection(JdbcTemplate jdbc, EmergencyReadModel readModel, LiveFeeds live) {
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
+        this.live = live;
     }
 
     @EventHandler
@@ -123,11 +126,6 @@ public class EmergencyProjection {
     }
 
     private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindEmergency.class, WatchEmergencies.class)) {
-            return;
-        }
-        readModel.find(id).ifPresent(view -> emitter.emit(subscription ->
-                subscription.getPayload() instanceof FindEmergency find ? find.emergencyId().equals(id)
-                        : subscription.getPayload() instanceof WatchEmergencies watch && watch.shows(view), view));
+        readModel.find(id).ifPresent(view -> live.publish(EMERGENCIES, view, LiveFeed.society(view.societyId())));
     }
 }

@@ -21,8 +21,8 @@ import java.util.UUID;
 import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
 
 /**
- * Builds the entry-request read model and feeds the live views: every change is emitted (after commit) to
- * the subscribers of that request and to the society's and the flat's feeds. JDBC in the processor's
+ * Builds the entry-request read model and feeds the live views: every change is published (at commit, to
+ * every instance) to the society's and the flat's feeds. JDBC in the processor's
  * transaction; inserts are insert-if-absent and updates are guarded by the aggregate sequence number, so a
  * re-delivered event changes nothing.
  */

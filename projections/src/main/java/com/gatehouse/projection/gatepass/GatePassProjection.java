@@ -8,16 +8,13 @@ import com.gatehouse.api.gatepass.GatePassEvent.GatePassExpired;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassRejected;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassRequested;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassUsed;
-import com.gatehouse.api.gatepass.GatePassQuery.FindGatePass;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
-import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.gatepass.ExpectedAtGate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,19 +35,17 @@ public class GatePassProjection {
 
     private final JdbcTemplate jdbc;
     private final GatePassReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
     /** What the gate expects today (gate passes and pre-approvals), keyed by {@link LiveFeed#society}. */
     public static final LiveFeed<ExpectedAtGate> EXPECTED = LiveFeed.of("gate-expected", ExpectedAtGate.class);
 
     private final LiveFeeds live;
 
-    public GatePassProjection(JdbcTemplate jdbc, GatePassReadModel readModel, QueryUpdateEmitter emitter,
+    public GatePassProjection(JdbcTemplate jdbc, GatePassReadModel readModel,
                               LiveFeeds live) {
         this.live = live;
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -133,9 +128,6 @@ public class GatePassProjection {
     private void emit(UUID id) {
         readModel.find(id).ifPresent(view -> {
             live.publish(EXPECTED, ExpectedAtGate.of(view), LiveFeed.society(view.societyId()));
-            if (Subscribers.waitingFor(emitter, FindGatePass.class)) {
-                emitter.emit(FindGatePass.class, find -> find.gatePassId().equals(id), view);
-            }
         });
     }
 }

@@ -8,15 +8,12 @@ import com.gatehouse.api.notice.NoticeEvent.NoticePosted;
 import com.gatehouse.api.notice.NoticeEvent.NoticePublished;
 import com.gatehouse.api.notice.NoticeEvent.NoticeViewed;
 import com.gatehouse.api.notice.NoticePriority;
-import com.gatehouse.api.notice.NoticeQuery.FindNotice;
 import com.gatehouse.api.notice.NoticeType;
 import com.gatehouse.api.notification.AnnouncementEvent.AnnouncementMade;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,13 +37,9 @@ public class NoticeProjection {
     public static final String GROUP = "notices";
 
     private final JdbcTemplate jdbc;
-    private final NoticeReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public NoticeProjection(JdbcTemplate jdbc, NoticeReadModel readModel, QueryUpdateEmitter emitter) {
+    public NoticeProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -59,7 +52,6 @@ public class NoticeProjection {
                 event.noticeId().value(), event.societyId().value(), c.type().name(), c.priority().name(), c.title(),
                 c.description(), array(c.images()), array(c.documents()), event.by().value(), event.pinned(),
                 ts(c.publishAt()), ts(c.expiresAt()), ts(event.postedAt()), ts(event.postedAt()), version);
-        emit(event.noticeId().value());
     }
 
     @EventHandler
@@ -80,7 +72,6 @@ public class NoticeProjection {
                         where id = ? and version < ?""",
                 ts(event.publishedAt()), ts(event.publishedAt()), ts(event.publishedAt()), version,
                 event.noticeId().value(), version);
-        emit(event.noticeId().value());
     }
 
     @EventHandler
@@ -92,14 +83,12 @@ public class NoticeProjection {
                 c.type().name(), c.priority().name(), c.title(), c.description(), array(c.images()),
                 array(c.documents()), ts(c.publishAt()), ts(c.expiresAt()), ts(event.editedAt()), version,
                 event.noticeId().value(), version);
-        emit(event.noticeId().value());
     }
 
     @EventHandler
     void on(NoticePinned event, @SequenceNumber long version) {
         jdbc.update("update notice set is_pinned = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 event.pinned(), ts(event.at()), version, event.noticeId().value(), version);
-        emit(event.noticeId().value());
     }
 
     @EventHandler
@@ -126,10 +115,4 @@ public class NoticeProjection {
         return jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf("uuid", ids.toArray()));
     }
 
-    private void emit(UUID id) {
-        if (!Subscribers.waitingFor(emitter, FindNotice.class)) {
-            return;
-        }
-        readModel.find(id).ifPresent(view -> emitter.emit(FindNotice.class, find -> find.noticeId().equals(id), view));
-    }
 }

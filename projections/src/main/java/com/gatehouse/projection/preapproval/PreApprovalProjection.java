@@ -6,19 +6,16 @@ import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalCancelled;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalCreated;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalExpired;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalUsed;
-import com.gatehouse.api.preapproval.PreApprovalQuery.FindPreApproval;
 import com.gatehouse.api.preapproval.PreApprovalStatus;
 import com.gatehouse.api.preapproval.PreApprovalViews.PreApprovalView;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.projection.gatepass.GatePassProjection;
-import com.gatehouse.projection.common.Subscribers;
 import com.gatehouse.api.gatepass.ExpectedAtGate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +36,14 @@ public class PreApprovalProjection {
 
     private final JdbcTemplate jdbc;
     private final PreApprovalReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
     private final LiveFeeds live;
 
-    public PreApprovalProjection(JdbcTemplate jdbc, PreApprovalReadModel readModel, QueryUpdateEmitter emitter,
+    public PreApprovalProjection(JdbcTemplate jdbc, PreApprovalReadModel readModel,
                                  LiveFeeds live) {
         this.live = live;
         this.jdbc = jdbc;
         this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -111,9 +106,6 @@ public class PreApprovalProjection {
     private void emit(UUID id) {
         readModel.find(id).ifPresent((PreApprovalView view) -> {
             live.publish(GatePassProjection.EXPECTED, ExpectedAtGate.of(view), LiveFeed.society(view.societyId()));
-            if (Subscribers.waitingFor(emitter, FindPreApproval.class)) {
-                emitter.emit(FindPreApproval.class, find -> find.preApprovalId().equals(id), view);
-            }
         });
     }
 }

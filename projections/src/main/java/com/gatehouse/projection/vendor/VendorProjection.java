@@ -8,14 +8,10 @@ import com.gatehouse.api.vendor.VendorEvent.VendorAdded;
 import com.gatehouse.api.vendor.VendorEvent.VendorRated;
 import com.gatehouse.api.vendor.VendorEvent.VendorUpdated;
 import com.gatehouse.api.vendor.VendorEvent.VendorVerified;
-import com.gatehouse.api.vendor.VendorQuery.FindVendor;
-import com.gatehouse.api.vendor.VendorQuery.FindVendorRating;
-import com.gatehouse.projection.common.Subscribers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +30,9 @@ public class VendorProjection {
     public static final String GROUP = "vendors";
 
     private final JdbcTemplate jdbc;
-    private final VendorReadModel readModel;
-    private final QueryUpdateEmitter emitter;
 
-    public VendorProjection(JdbcTemplate jdbc, VendorReadModel readModel, QueryUpdateEmitter emitter) {
+    public VendorProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.readModel = readModel;
-        this.emitter = emitter;
     }
 
     @EventHandler
@@ -55,7 +47,6 @@ public class VendorProjection {
                 d.email(), d.alternatePhone(), d.companyName(), d.description(), d.address(),
                 d.workingDays().toArray(String[]::new), d.workingHours(), d.hourlyRate(), d.minCharge(),
                 event.addedBy().value(), ts(event.addedAt()), ts(event.addedAt()), version);
-        emitVendor(event.vendorId().value());
     }
 
     @EventHandler
@@ -68,7 +59,6 @@ public class VendorProjection {
                 d.name(), d.category().name(), d.phone(), d.email(), d.alternatePhone(), d.companyName(),
                 d.description(), d.address(), d.workingDays().toArray(String[]::new), d.workingHours(),
                 d.hourlyRate(), d.minCharge(), ts(event.updatedAt()), version, event.vendorId().value(), version);
-        emitVendor(event.vendorId().value());
     }
 
     @EventHandler
@@ -78,14 +68,12 @@ public class VendorProjection {
                         where id = ? and version < ?""",
                 event.verified(), event.verified() ? ts(event.at()) : null, ts(event.at()), version,
                 event.vendorId().value(), version);
-        emitVendor(event.vendorId().value());
     }
 
     @EventHandler
     void on(VendorActiveSet event, @SequenceNumber long version) {
         jdbc.update("update vendor set active = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 event.active(), ts(event.at()), version, event.vendorId().value(), version);
-        emitVendor(event.vendorId().value());
     }
 
     @EventHandler
@@ -102,13 +90,8 @@ public class VendorProjection {
                         where vendor_rating.version < excluded.version""",
                 event.vendorId().value(), event.by().value(), event.rating(), event.review(), ts(event.ratedAt()),
                 version);
-        emitVendor(event.vendorId().value());
         UUID vendor = event.vendorId().value();
         UUID user = event.by().value();
-        if (Subscribers.waitingFor(emitter, FindVendorRating.class)) {
-            readModel.rating(vendor, user).ifPresent(view -> emitter.emit(FindVendorRating.class,
-                    q -> q.vendorId().equals(vendor) && q.userId().equals(user), view));
-        }
     }
 
     /** An erased vendor (filed under STAFF by vendor id) keeps category, rates and ratings, not name and contacts. */
@@ -124,12 +107,6 @@ public class VendorProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate vendor, vendor_rating");
-    }
-
-    private void emitVendor(UUID id) {
-        if (Subscribers.waitingFor(emitter, FindVendor.class)) {
-            readModel.vendor(id).ifPresent(view -> emitter.emit(FindVendor.class, q -> q.vendorId().equals(id), view));
-        }
     }
 
     private static Timestamp ts(Instant instant) {

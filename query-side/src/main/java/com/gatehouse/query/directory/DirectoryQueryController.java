@@ -55,12 +55,14 @@ public class DirectoryQueryController {
 
     @GetMapping("/{societyId}/users")
     @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
-    @Operation(summary = "Users of a society, newest first", description = "Response: {users: [...], pagination}.")
+    @Operation(summary = "Users of a society, newest first",
+            description = "Response: {users: [...], pagination}. `role` filters by role (e.g. GUARD for the guards).")
     public Mono<Map<String, Object>> users(Caller caller, @PathVariable UUID societyId,
+                                           @RequestParam(required = false) Role role,
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer limit) {
         caller.requireSociety(societyId, "Society");
         var request = PageRequest.of(page, limit);
-        return Blocking.read(() -> Paged.body("users", readModel.users(societyId, request), request));
+        return Blocking.read(() -> Paged.body("users", readModel.users(societyId, role, request), request));
     }
 }

@@ -10,7 +10,10 @@ import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
 import com.gatehouse.api.directory.DirectoryViews.SocietyView;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.api.directory.DirectoryQuery.FindOnboardingRequest;
+import com.gatehouse.api.directory.OnboardingViews.OnboardingRequestView;
 import com.gatehouse.projection.directory.DirectoryReadModel;
+import com.gatehouse.projection.directory.OnboardingReadModel;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +25,16 @@ import java.util.Optional;
 public class DirectoryQueryHandler {
 
     private final DirectoryReadModel readModel;
+    private final OnboardingReadModel onboarding;
 
-    public DirectoryQueryHandler(DirectoryReadModel readModel) {
+    public DirectoryQueryHandler(DirectoryReadModel readModel, OnboardingReadModel onboarding) {
         this.readModel = readModel;
+        this.onboarding = onboarding;
+    }
+
+    @QueryHandler
+    public Optional<OnboardingRequestView> handle(FindOnboardingRequest query) {
+        return onboarding.request(query.requestId());
     }
 
     @QueryHandler

@@ -31,7 +31,7 @@ public class NotificationQueryController {
     }
 
     @GetMapping
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "My notifications, newest first",
             description = "Response: {notifications: [...], pagination: {total, page, limit, totalPages}}, the "
                     + "shape of every list. unreadOnly=true lists unread ones only. Notifications leave after "
@@ -45,7 +45,7 @@ public class NotificationQueryController {
     }
 
     @GetMapping("/unread-count")
-    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "How many of my notifications are unread", description = "Response: {unreadCount}.")
     public Mono<Map<String, Long>> unreadCount(Caller caller) {
         return reads.unreadCount(caller.userId()).map(count -> Map.of("unreadCount", count));

@@ -47,7 +47,7 @@ public class UploadQueryController {
     }
 
     @GetMapping("/{id}/view-url")
-    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT})
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.APPLICANT})
     @Operation(summary = "A short-lived URL to view (GET) a document",
             description = """
                     Answers {url, expiresAt}; the URL works for gatehouse.upload.view-url-ttl (1 hour). Who may \
@@ -57,9 +57,9 @@ public class UploadQueryController {
     public Mono<SignedUrl> viewUrl(Caller caller, @PathVariable UUID id) {
         return Blocking.read(() -> {
             DocumentView document = readModel.document(id)
-                    .filter(d -> caller.canSeeSociety(d.societyId()))
+                    .filter(d -> caller.applyingTo(d.societyId()).canSeeSociety(d.societyId()))
                     .orElseThrow(() -> Problem.notFound("Document"));
-            if (!DocumentAccess.mayView(caller, document, () -> flatsShown(document.s3Key()))) {
+            if (!DocumentAccess.mayView(caller.applyingTo(document.societyId()), document, () -> flatsShown(document.s3Key()))) {
                 throw Problem.forbidden("You may not view this document");
             }
             return urls.viewUrl(document.s3Key());

@@ -10,6 +10,11 @@ import com.gatehouse.command.common.KeepSpaces;
 import com.gatehouse.command.common.MaxBytes;
 import com.gatehouse.command.directory.Credentials;
 import com.gatehouse.command.directory.Passwords;
+import com.gatehouse.api.common.Phones;
+import com.gatehouse.api.directory.DirectoryQuery.FindUser;
+import com.gatehouse.api.directory.UserCommand.ActivateInvitedMember;
+import com.gatehouse.api.directory.UserCommand.SignUpByPhone;
+import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.security.SigningKeys;
 import com.gatehouse.server.security.TokenIssuer;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,10 +58,12 @@ public class AuthController {
     private final LoginThrottle throttle;
     private final SigningKeys keys;
     private final ClientAddresses addresses;
+    private final OneTimeCodes codes;
+    private final CommandSender sender;
 
     public AuthController(DirectoryReadModel directory, Credentials credentials, TokenIssuer issuer,
                           RefreshTokens refreshTokens, LoginThrottle throttle, SigningKeys keys,
-                          ClientAddresses addresses) {
+                          ClientAddresses addresses, OneTimeCodes codes, CommandSender sender) {
         this.directory = directory;
         this.credentials = credentials;
         this.issuer = issuer;
@@ -63,6 +71,82 @@ public class AuthController {
         this.throttle = throttle;
         this.keys = keys;
         this.addresses = addresses;
+        this.codes = codes;
+        this.sender = sender;
+    }
+
+    public record OtpSendRequest(@NotBlank @Size(max = 32) String phone) {
+    }
+
+    public record OtpSendResponse(String phone, Instant expiresAt) {
+    }
+
+    public record OtpVerifyRequest(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 12) String code,
+                                   @Size(max = 120) String name) {
+    }
+
+    /** Tokens as at login, and whether the account still has to go through onboarding (an APPLICANT). */
+    public record OtpTokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
+                                   UserSummary user, boolean requiresOnboarding) {
+    }
+
+    @PostMapping("/api/v1/auth/otp/send")
+    @Operation(summary = "Send a one-time sign-in code by SMS", description = """
+            Indian numbers in any usual form (9876543210, 09876543210, +91 98765 43210) are normalised to \
+            +91XXXXXXXXXX; other numbers must start with +. A 6-digit code is sent (gatehouse.sms.provider: log \
+            writes it to <data-dir>/sms.log) and works for 2 minutes (gatehouse.otp.ttl), once, with at most 5 \
+            guesses. Sending again retires the previous code. At most 3 codes per phone and 10 per client address \
+            within an hour (gatehouse.otp.*): 429 with Retry-After past that. Answers 202 {phone (normalised), \
+            expiresAt} whether or not the phone has an account.""")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Mono<OtpSendResponse> sendCode(@Valid @RequestBody OtpSendRequest body, ServerHttpRequest request) {
+        String phone = Phones.normalise(body.phone(), "phone");
+        String address = addresses.of(request);
+        return Mono.fromCallable(() -> new OtpSendResponse(phone, codes.send(phone, address).expiresAt()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @PostMapping("/api/v1/auth/otp/verify")
+    @Operation(summary = "Sign in with a one-time code", description = """
+            A right code signs in: an active user gets tokens as at login; an invited family member is activated \
+            and signed in; an unknown phone becomes a new account (role APPLICANT, `name` optional, kept for the \
+            profile) that may call only the onboarding, profile and upload endpoints until an admin approves its \
+            onboarding request (requiresOnboarding: true); a deactivated account gets 401. A wrong, expired or \
+            used code answers 400 (the detail says which, and how many tries are left).""")
+    public Mono<OtpTokenResponse> verifyCode(@Valid @RequestBody OtpVerifyRequest body) {
+        String phone = Phones.normalise(body.phone(), "phone");
+        return Mono.fromCallable(() -> {
+                    codes.verify(phone, body.code());
+                    return directory.userByPhone(phone);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(known -> known.map(this::signIn).orElseGet(() -> signUp(phone, body.name())))
+                .publishOn(Schedulers.boundedElastic())
+                .map(user -> {
+                    TokenResponse t = tokens(user, refreshTokens.issue(user.id()));
+                    return new OtpTokenResponse(t.accessToken(), t.refreshToken(), t.tokenType(), t.expiresIn(),
+                            t.user(), user.role() == Role.APPLICANT);
+                });
+    }
+
+    /** An existing account: active signs in, invited is activated first, deactivated is refused. */
+    private Mono<UserView> signIn(UserView user) {
+        if (user.active()) {
+            return Mono.just(user);
+        }
+        if (!user.invited()) {
+            return Mono.error(new Problem(Problem.Kind.UNAUTHENTICATED, "This account is deactivated"));
+        }
+        var self = new Caller(user.id(), user.role(), user.societyId(), user.flatId());
+        return sender.sendAndRead(self, new ActivateInvitedMember(new UserId(user.id())), new FindUser(user.id()),
+                UserView.class);
+    }
+
+    private Mono<UserView> signUp(String phone, String name) {
+        UUID id = UUID.randomUUID();
+        var self = new Caller(id, Role.APPLICANT, null, null);
+        return sender.sendAndRead(self, new SignUpByPhone(new UserId(id), phone, name), new FindUser(id),
+                UserView.class);
     }
 
     public record LoginRequest(@NotBlank @Size(max = 32) String phone,
@@ -120,7 +204,7 @@ public class AuthController {
 
     @PostMapping("/api/v1/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR})
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "Log out: revoke the refresh token (and its rotations)",
             description = "The live streams opened with this login's access tokens end within a second (LOGGED_OUT).")
     public Mono<Void> logout(Caller caller, @Valid @RequestBody RefreshRequest body) {
@@ -147,7 +231,7 @@ public class AuthController {
     }
 
     private Mono<TokenResponse> login(LoginRequest body, String address, Set<Role> admitted, String refusal) {
-        String phone = body.phone().strip();
+        String phone = Phones.stored(body.phone());
         return Mono.fromCallable(() -> {
             var attempt = throttle.begin(phone, address); // counted as a failure unless it succeeds
             var found = directory.userByPhone(phone);

@@ -218,6 +218,13 @@ public class OpenApiConfig {
         if (path.endsWith("/login")) {
             problem(responses, "429", "Too many failed logins for this phone: try again after Retry-After seconds");
         }
+        if (path.endsWith("/otp/send")) {
+            problem(responses, "429", "Too many codes for this phone or from this address: try again after Retry-After seconds");
+            problem(responses, "503", "The SMS could not be sent: try again in a moment");
+        }
+        if (path.endsWith("/otp/verify")) {
+            problem(responses, "401", "The account of this phone is deactivated");
+        }
         if (path.contains("{")) {
             problem(responses, "404", "Not found (also what belongs to another society)");
         }

@@ -42,7 +42,8 @@ public class SecurityConfig {
             "/api/v1/auth/resident-app/login", "/api/v1/auth/guard-app/login",
             "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-            "/rsocket"};
+            "/rsocket",
+            "/api/v1/auth/otp/send", "/api/v1/auth/otp/verify"};
 
     @Bean
     public SigningKeys signingKeys(GatehouseProperties properties, JdbcTemplate jdbc,

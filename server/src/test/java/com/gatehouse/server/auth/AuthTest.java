@@ -31,7 +31,8 @@ class AuthTest extends IntegrationTest {
         for (Api.User user : new Api.User[]{society.admin(), society.guard(), society.residentA1(), society.auditor()}) {
             JsonNode me = api().read(user, "/auth/me");
             assertThat(me.get("id").asText()).isEqualTo(user.id().toString());
-            assertThat(me.get("phone").asText()).isEqualTo(user.phone());
+            // stored and shown in E.164 (+91 for Indian numbers), whatever form the login used
+            assertThat(me.get("phone").asText()).isEqualTo("+91" + user.phone());
             assertThat(me.get("societyId").asText()).isEqualTo(society.id().toString());
         }
         assertThat(api().read(society.guard(), "/auth/me").get("role").asText()).isEqualTo("GUARD");

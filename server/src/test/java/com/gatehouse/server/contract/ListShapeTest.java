@@ -35,7 +35,8 @@ class ListShapeTest extends IntegrationTest {
                 "phone", Api.uniquePhone(), "staffType", "MAID", "flatIds", List.of(society.flatA().toString())))
                 .get("id").asText());
         Map<String, String> pathValues = Map.of("societyId", society.id().toString(), "staffId", staff.toString(),
-                "name", "entry-requests");
+                "name", "entry-requests",
+                "blockId", com.gatehouse.api.directory.Blocks.idOf(society.id(), "A").toString());
         List<Api.User> callers = List.of(society.admin(), society.guard(), society.residentA1(), society.auditor(),
                 api().platformAdmin());
 

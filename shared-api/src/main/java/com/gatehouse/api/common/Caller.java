@@ -32,6 +32,15 @@ public record Caller(UUID userId, Role role, UUID societyId, UUID flatId) {
         return Arrays.asList(roles).contains(role);
     }
 
+    /**
+     * An applicant (no society yet) acts, for their own uploads, within the society they apply to; anyone
+     * else stays who they are. The upload rules then let them act on what they uploaded and nothing else.
+     */
+    public Caller applyingTo(UUID society) {
+        return role == Role.APPLICANT && societyId == null && society != null
+                ? new Caller(userId, role, society, null) : this;
+    }
+
     /** Refuses (403) unless the caller has one of the roles. */
     public Caller requireRole(Role... roles) {
         if (!hasRole(roles)) {

@@ -30,6 +30,11 @@ public sealed interface DirectoryQuery {
             implements DirectoryQuery {
     }
 
+    /** Answers {@code Optional<OnboardingRequestView>}. */
+    @ReadModel("onboarding")
+    record FindOnboardingRequest(UUID requestId) implements DirectoryQuery {
+    }
+
     /** Answers {@code List<UserView>}: the active residents of every flat of one block of a society. */
     record FindActiveResidentsOfBlock(UUID societyId, String block) implements DirectoryQuery {
     }

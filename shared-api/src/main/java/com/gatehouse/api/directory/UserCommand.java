@@ -26,4 +26,40 @@ public sealed interface UserCommand {
 
     record DeactivateUser(@TargetAggregateIdentifier UserId userId) implements UserCommand {
     }
+
+    /**
+     * Creates the account of an unknown phone that proved itself with a one-time code: an APPLICANT of no
+     * society, without a password, who may apply to live in a flat ({@link OnboardingCommand}).
+     */
+    record SignUpByPhone(@TargetAggregateIdentifier UserId userId, String phone, String name) implements UserCommand {
+    }
+
+    /**
+     * The primary resident of a flat invites a family member: a RESIDENT of the flat who becomes active at
+     * their first sign-in by one-time code. At most {@code FAMILY_CAP} residents per flat, invitees included.
+     */
+    record InviteFamilyMember(@TargetAggregateIdentifier UserId userId, UserId invitedBy, SocietyId societyId,
+                              FlatId flatId, String phone, String name, FamilyRole familyRole) implements UserCommand {
+    }
+
+    /** An invited family member signed in by one-time code for the first time. */
+    record ActivateInvitedMember(@TargetAggregateIdentifier UserId userId) implements UserCommand {
+    }
+
+    record ChangeFamilyRole(@TargetAggregateIdentifier UserId userId, UserId by, FamilyRole familyRole)
+            implements UserCommand {
+    }
+
+    /** The primary resident removes a member of their flat (never themselves, never another primary). */
+    record RemoveFamilyMember(@TargetAggregateIdentifier UserId userId, UserId by) implements UserCommand {
+    }
+
+    /** Changes the user's own profile; null fields stay as they are. */
+    record UpdateProfile(@TargetAggregateIdentifier UserId userId, String name, String email, String photoKey)
+            implements UserCommand {
+    }
+
+    /** An active user (or a deactivated one, by an admin) is active again. */
+    record ReactivateUser(@TargetAggregateIdentifier UserId userId) implements UserCommand {
+    }
 }

@@ -7,11 +7,11 @@ import java.util.Set;
 /**
  * Why a file is uploaded: decides which types and sizes are allowed (the contract's limits) and who
  * may upload it (guards photograph visitors; admins and residents register domestic staff; anyone of
- * the society may upload an onboarding document).
+ * the society, and an applicant for the society they apply to, may upload an onboarding document).
  */
 public enum UploadPurpose {
     ONBOARDING_DOCUMENT(Set.of("application/pdf", "image/jpeg", "image/png"), 10L * 1024 * 1024,
-            Set.of(Role.ADMIN, Role.GUARD, Role.RESIDENT)),
+            Set.of(Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.APPLICANT)),
     ENTRY_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
             Set.of(Role.GUARD, Role.ADMIN)),
     STAFF_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
