@@ -21,6 +21,7 @@ public final class Benchmarks {
         SCENARIOS.put("replay-and-export", new ReplayAndExport());
         SCENARIOS.put("entry-requests", new EntryRequests());
         SCENARIOS.put("sos-latency", new SosLatency());
+        SCENARIOS.put("push-delivery", new PushDelivery());
         SCENARIOS.put("cluster-latency", new ClusterLatency());
     }
 

@@ -16,8 +16,12 @@ import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.DirectoryViews.FlatView;
 import com.gatehouse.api.directory.DirectoryViews.SocietyView;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
+import com.gatehouse.api.directory.Blocks;
+import com.gatehouse.api.directory.SocietyCommand.AddBlock;
 import com.gatehouse.api.directory.SocietyCommand.AddFlat;
 import com.gatehouse.api.directory.SocietyCommand.CreateSociety;
+import com.gatehouse.api.directory.SocietyCommand.NewFlat;
+import com.gatehouse.api.directory.SocietyCommand.UpdateSociety;
 import com.gatehouse.api.directory.UserCommand.ChangeUserRole;
 import com.gatehouse.api.directory.UserCommand.DeactivateUser;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
@@ -28,7 +32,11 @@ import com.gatehouse.command.common.MaxBytes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -44,6 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Changes to the directory: societies, flats, users. Reads are served by the query side. */
@@ -66,7 +75,36 @@ public class DirectoryCommandController {
                                        @Size(max = 64) String timeZone) {
     }
 
-    public record AddFlatRequest(@NotBlank @Size(max = 20) String block, @NotBlank @Size(max = 20) String number) {
+    /** {@code floor}: optional, 0 = ground; within the block's floors when the block was created with them. */
+    public record AddFlatRequest(@NotBlank @Size(max = 20) String block, @NotBlank @Size(max = 20) String number,
+                                 @Min(0) @Max(Society.MAX_FLOORS) Integer floor) {
+    }
+
+    /** Every field optional: left out = unchanged; an empty text clears an optional one (not name or city). */
+    public record UpdateSocietyRequest(@Size(max = 120) String name, @Size(max = 80) String city,
+                                       @Size(max = 300) String address, @Size(max = 80) String state,
+                                       @Pattern(regexp = "^$|^[0-9]{6}$", message = "must be 6 digits") String pincode,
+                                       @Size(max = 120) String contactName,
+                                       @Pattern(regexp = "^$|" + PHONE, message = PHONE_MESSAGE) String contactPhone,
+                                       @Email @Size(max = 254) String contactEmail,
+                                       @Size(max = 64) String timeZone, Boolean active) {
+    }
+
+    public record BlockFlatRequest(@NotBlank @Size(max = 20) String number,
+                                   @Min(0) @Max(Society.MAX_FLOORS) Integer floor) {
+    }
+
+    public record AddBlockRequest(@NotBlank @Size(max = 20) String name,
+                                  @NotNull @Min(1) @Max(Society.MAX_FLOORS) Integer floors,
+                                  @NotEmpty @Size(max = Society.MAX_FLATS_PER_BLOCK)
+                                  List<@Valid @NotNull BlockFlatRequest> flats) {
+    }
+
+    /** What a bulk creation made (visible in the directory when answered). */
+    public record BlockCreated(UUID id, UUID societyId, String name, int floors, List<CreatedFlat> flats) {
+    }
+
+    public record CreatedFlat(UUID id, String number, Integer floor) {
     }
 
     public record RegisterUserRequest(@NotBlank @Size(max = 120) String name,
@@ -103,8 +141,53 @@ public class DirectoryCommandController {
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         caller.requireSociety(societyId, "Society");
         var id = Idempotency.newId(caller, "flat", key);
-        return sender.create(caller, new AddFlat(new SocietyId(societyId), new FlatId(id), body.block(), body.number()),
-                Idempotency.given(key), new FindFlat(id), FlatView.class);
+        return sender.create(caller, new AddFlat(new SocietyId(societyId), new FlatId(id), body.block(), body.number(),
+                body.floor()), Idempotency.given(key), new FindFlat(id), FlatView.class);
+    }
+
+    @PatchMapping("/{societyId}")
+    @Allowed(Role.SUPER_ADMIN)
+    @Operation(summary = "Update a society", description = """
+            Body (every field optional; left out = unchanged, an empty text clears address, state, pincode or a \
+            contact): {name, city, address, state, pincode (6 digits), contactName, contactPhone, contactEmail, \
+            timeZone, active}. contact*: the society office's. timeZone is an IANA region (400 for an offset or an \
+            unknown zone); every report day and hour is counted in the new zone from the answer on. active false \
+            deactivates the society: each of its members (admins, guards, residents, auditors) is refused every \
+            request with 403 "This society is inactive..." until it is set true again (on every instance at once). \
+            Answers the society.""")
+    public Mono<SocietyView> updateSociety(Caller caller, @PathVariable UUID societyId,
+                                           @Valid @RequestBody UpdateSocietyRequest body) {
+        caller.requireSociety(societyId, "Society");
+        return sender.find(new FindSociety(societyId), SocietyView.class)
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")))
+                .flatMap(society -> sender.sendAndRead(caller, new UpdateSociety(new SocietyId(societyId), body.name(),
+                                body.city(), body.address(), body.state(), body.pincode(), body.contactName(),
+                                body.contactPhone(), body.contactEmail(), body.timeZone(), body.active()),
+                        new FindSociety(societyId), SocietyView.class));
+    }
+
+    @PostMapping("/{societyId}/blocks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Create a block with its flats in one call", description = """
+            Body {name, floors (1-200, above the ground floor), flats: [{number, floor?}] (1-500)}. A flat's floor \
+            is 0 (ground) to floors. All or nothing: a block name already created this way, a flat number listed \
+            twice (400) or already in the society under that block (409) refuses the whole call. Blocks named only \
+            by flats added one at a time (POST /flats) may be created here to give them floors. The block's id is \
+            the one the onboarding listings show. Answers {id, societyId, name, floors, flats: [{id, number, \
+            floor}]} once the directory shows them. Not idempotent by key: a retry answers 409 (the block exists).""")
+    public Mono<BlockCreated> addBlock(Caller caller, @PathVariable UUID societyId,
+                                       @Valid @RequestBody AddBlockRequest body) {
+        caller.requireSociety(societyId, "Society");
+        List<NewFlat> flats = body.flats().stream()
+                .map(f -> new NewFlat(FlatId.random(), f.number(), f.floor())).toList();
+        var command = new AddBlock(new SocietyId(societyId), body.name(), body.floors(), flats);
+        return sender.find(new FindSociety(societyId), SocietyView.class)
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")))
+                .flatMap(society -> sender.sendVisible(caller, command, FindFlat.class))
+                .then(Mono.fromSupplier(() -> new BlockCreated(Blocks.idOf(societyId, body.name()), societyId,
+                        body.name().strip(), body.floors(), flats.stream()
+                        .map(f -> new CreatedFlat(f.flatId().value(), f.number().strip(), f.floor())).toList())));
     }
 
     @PostMapping("/{societyId}/users")

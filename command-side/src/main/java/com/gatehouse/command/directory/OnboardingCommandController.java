@@ -98,7 +98,7 @@ public class OnboardingCommandController {
     @Allowed(Role.APPLICANT)
     @Operation(summary = "Apply to live in a flat", description = """
             For an account signed up by one-time code (APPLICANT). The flat must be in the block and the block in \
-            the society (404 otherwise). documents: confirmed uploads of purpose ONBOARDING_DOCUMENT made by the \
+            the society (404 otherwise, and for an inactive society). documents: confirmed uploads of purpose ONBOARDING_DOCUMENT made by the \
             caller for this society (POST /upload/presigned-url with societyId), each with its documentType; an \
             OWNER needs an OWNERSHIP_PROOF, a TENANT a TENANT_AGREEMENT, and everyone at least one ID proof \
             (AADHAR_CARD, PAN_CARD, PASSPORT, DRIVING_LICENSE, VOTER_ID) (400 otherwise). One active request per \
@@ -109,6 +109,7 @@ public class OnboardingCommandController {
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         UUID id = Idempotency.newId(caller, "onboarding", key);
         return sender.find(new FindSociety(body.societyId()), SocietyView.class)
+                .filter(SocietyView::active) // an inactive society takes no one: it is not listed either
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")))
                 .then(sender.find(new FindFlat(body.flatId()), FlatView.class))
                 .filter(flat -> flat.societyId().equals(body.societyId())

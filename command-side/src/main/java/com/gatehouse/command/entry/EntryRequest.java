@@ -12,6 +12,8 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestReminded;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestUnanswered;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
@@ -41,16 +43,26 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * command side's own {@link DirectoryLookup} (same transaction), the photo through the upload context's
  * query ({@link EntryPhotos}). Approval admits the visitor: the gate-log {@link Entry} is created in the
  * same unit of work, so an approved request always has its entry.
+ * <p>
+ * While nobody decides, two more persistent deadlines escalate (issue 15): after {@code remind-after} the
+ * residents are reminded ({@link EntryRequestReminded}), after {@code guard-alert-after} the guard is told
+ * ({@link EntryRequestUnanswered}). Any decision cancels them with the expiry.
  */
 @Aggregate
 public class EntryRequest {
 
     static final String EXPIRY = "entry-request-expiry";
+    static final String REMIND = "entry-request-remind";
+    static final String GUARD_ALERT = "entry-request-guard-alert";
 
     @AggregateIdentifier
     private EntryRequestId id;
     private EntryRequestStatus status;
     private String expiryScheduleId;
+    private String reminderScheduleId;
+    private String guardAlertScheduleId;
+    private boolean reminded;
+    private boolean guardAlerted;
     private EntryRequestRaised raised;
 
     protected EntryRequest() {
@@ -74,7 +86,7 @@ public class EntryRequest {
             var autoApproved = new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(),
                     cmd.type(), blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(),
                     photoKey, raisedAt, raisedAt, null, blankToNull(cmd.vehicleNumber()), cmd.packageCount(),
-                    autoApproval);
+                    autoApproval, null, null);
             apply(autoApproved);
             // events applied in a constructor reach this instance only after it: decide from the event itself
             // (same unit of work; the entry's event is published first, the request's after the constructor)
@@ -85,7 +97,9 @@ public class EntryRequest {
         String scheduleId = deadlines.schedule(expiresAt, EXPIRY);
         apply(new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(), cmd.type(),
                 blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(), photoKey,
-                raisedAt, expiresAt, scheduleId, blankToNull(cmd.vehicleNumber()), cmd.packageCount(), null));
+                raisedAt, expiresAt, scheduleId, blankToNull(cmd.vehicleNumber()), cmd.packageCount(), null,
+                escalation(deadlines, raisedAt.plus(settings.remindAfter()), expiresAt, REMIND),
+                escalation(deadlines, raisedAt.plus(settings.guardAlertAfter()), expiresAt, GUARD_ALERT)));
     }
 
     /** Answers the id of the gate-log entry that admits the visitor. */
@@ -94,7 +108,7 @@ public class EntryRequest {
                           EntryRequestSettings settings) throws Exception {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
+        cancelDeadlines(deadlines);
         return admit(raised, cmd.residentId(), clock, deadlines, settings);
     }
 
@@ -115,7 +129,7 @@ public class EntryRequest {
     public void handle(RejectEntryRequest cmd, Clock clock, DeadlineManager deadlines) {
         requireResidentOfFlat(cmd.residentFlatId());
         requirePending();
-        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
+        cancelDeadlines(deadlines);
         apply(new EntryRequestRejected(id, raised.societyId(), raised.flatId(), cmd.residentId(),
                 blankToNull(cmd.reason()), clock.instant()));
     }
@@ -130,6 +144,36 @@ public class EntryRequest {
             return;
         }
         apply(new EntryRequestExpired(id, raised.societyId(), raised.flatId(), clock.instant()));
+    }
+
+    /**
+     * Escalation when nobody answers: a louder reminder to the flat's residents, then an alert to the guard.
+     * Each re-checks the status (a decision may have won the race) and fires at most once.
+     */
+    @DeadlineHandler(deadlineName = REMIND)
+    void remind(DeadlineMessage<?> deadline, Clock clock) {
+        if (status == EntryRequestStatus.PENDING && !reminded) {
+            apply(new EntryRequestReminded(id, raised.societyId(), raised.flatId(), clock.instant()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = GUARD_ALERT)
+    void alertGuard(DeadlineMessage<?> deadline, Clock clock) {
+        if (status == EntryRequestStatus.PENDING && !guardAlerted) {
+            apply(new EntryRequestUnanswered(id, raised.societyId(), raised.flatId(), raised.guardId(), clock.instant()));
+        }
+    }
+
+    /** A step of the escalation, only if it comes before the request expires (else there is nothing to escalate). */
+    private static String escalation(DeadlineManager deadlines, Instant at, Instant expiresAt, String name) {
+        return at.isBefore(expiresAt) ? deadlines.schedule(at, name) : null;
+    }
+
+    /** Any decision ends the expiry and the escalation. */
+    private void cancelDeadlines(DeadlineManager deadlines) {
+        Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
+        Deadlines.cancel(deadlines, REMIND, reminderScheduleId);
+        Deadlines.cancel(deadlines, GUARD_ALERT, guardAlertScheduleId);
     }
 
     /** Residents decide only for their own flat; any other flat's request does not exist for them (404). */
@@ -151,6 +195,18 @@ public class EntryRequest {
         raised = event;
         status = EntryRequestStatus.PENDING;
         expiryScheduleId = event.expiryScheduleId();
+        reminderScheduleId = event.reminderScheduleId();
+        guardAlertScheduleId = event.guardAlertScheduleId();
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestReminded event) {
+        reminded = true;
+    }
+
+    @EventSourcingHandler
+    void on(EntryRequestUnanswered event) {
+        guardAlerted = true;
     }
 
     @EventSourcingHandler

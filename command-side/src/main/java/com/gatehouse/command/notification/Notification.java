@@ -3,8 +3,10 @@ package com.gatehouse.command.notification;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.notification.NotificationCommand.MarkNotificationDelivered;
 import com.gatehouse.api.notification.NotificationCommand.MarkNotificationRead;
 import com.gatehouse.api.notification.NotificationCommand.SendNotification;
+import com.gatehouse.api.notification.NotificationEvent.NotificationDelivered;
 import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
 import com.gatehouse.api.notification.NotificationId;
@@ -14,11 +16,16 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One notification to one user: sent, then read by that user. Created only through
+ * One notification to one user: sent, shown on the user's phones (receipts from the app, once per phone), then
+ * read by that user. Created only through
  * {@link NotificationSender} (idempotent by id); "read all" marks many through {@link NotificationInbox}.
  */
 @Aggregate
@@ -29,6 +36,10 @@ public class Notification {
     private UserId recipient;
     private SocietyId society;
     private boolean read;
+    private Instant sentAt;
+    /** The phones that reported showing it (a null device id stands for "a phone of the recipient"). */
+    private final Set<UUID> shownOn = new HashSet<>();
+    private boolean shownOnUnnamedPhone;
 
     protected Notification() {
     }
@@ -47,6 +58,18 @@ public class Notification {
         markRead(clock);
     }
 
+    /** A phone of the recipient showed it; the same phone again changes nothing. Someone else's answers 404. */
+    @CommandHandler
+    void handle(MarkNotificationDelivered cmd, Clock clock) {
+        if (!recipient.equals(cmd.by())) {
+            throw Problem.notFound("Notification");
+        }
+        if (cmd.deviceId() == null ? shownOnUnnamedPhone : shownOn.contains(cmd.deviceId())) {
+            return;
+        }
+        apply(new NotificationDelivered(id, recipient, society, cmd.deviceId(), clock.instant()));
+    }
+
     /** @return whether this changed anything (false: it was read already) */
     boolean markRead(Clock clock) {
         if (read) {
@@ -54,6 +77,10 @@ public class Notification {
         }
         apply(new NotificationRead(id, recipient, society, clock.instant()));
         return true;
+    }
+
+    Instant sentAt() {
+        return sentAt;
     }
 
     boolean isFor(UserId user) {
@@ -65,6 +92,16 @@ public class Notification {
         id = event.notificationId();
         recipient = event.recipient();
         society = event.societyId();
+        sentAt = event.sentAt();
+    }
+
+    @EventSourcingHandler
+    void on(NotificationDelivered event) {
+        if (event.deviceId() == null) {
+            shownOnUnnamedPhone = true;
+        } else {
+            shownOn.add(event.deviceId());
+        }
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.notification.NotificationCommand.MarkNotificationDelivered;
 import com.gatehouse.api.notification.NotificationCommand.MarkNotificationRead;
 import com.gatehouse.api.notification.NotificationCommand.MarkNotificationsRead;
 import com.gatehouse.api.notification.NotificationId;
@@ -19,8 +20,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -35,8 +40,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Marking one's own notifications read. Every logged-in user has notifications, so every role may call
- * these (the contract keeps the residents' path). Both answer once the read model shows the change.
+ * Marking one's own notifications read, and the app's receipt that a push was shown. Every logged-in user has
+ * notifications, so every role may call these (the contract keeps the residents' path). The read marks answer
+ * once the read model shows the change.
  */
 @RestController
 @RequestMapping("/api/v1/resident/notifications")
@@ -67,6 +73,26 @@ public class NotificationCommandController {
                 .flatMap(view -> view.isRead() ? Mono.just(view) : sender.sendAndRead(caller,
                         new MarkNotificationRead(new NotificationId(id), new UserId(caller.userId())),
                         new FindNotification(id), NotificationView.class));
+    }
+
+    /** The optional body of a delivery receipt. */
+    public record DeliveryReceipt(UUID deviceId) {
+    }
+
+    @PostMapping("/{id}/delivered")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Allowed({Role.RESIDENT, Role.GUARD, Role.ADMIN, Role.SUPER_ADMIN, Role.AUDITOR})
+    @Operation(summary = "Report that my app showed a notification (a delivery receipt)",
+            description = "Sent by the app when it shows a pushed notification, with an optional body "
+                    + "{deviceId}: the id that POST /me/devices answered for this phone (without it the caller's phones "
+                    + "count as one). The same phone again changes nothing; someone else's notification answers 404. "
+                    + "Receipts of an entry request's notifications show on the guard's gate.requests.stream as "
+                    + "phonesReached (distinct phones that showed the request or its reminder). Answers 204 once the "
+                    + "receipt is stored.")
+    public Mono<Void> delivered(Caller caller, @PathVariable UUID id,
+                                @RequestBody(required = false) DeliveryReceipt receipt) {
+        return sender.send(caller, new MarkNotificationDelivered(new NotificationId(id), new UserId(caller.userId()),
+                receipt == null ? null : receipt.deviceId())).then();
     }
 
     @PatchMapping("/read-all")

@@ -55,7 +55,7 @@ class AutoApprovedEntryRequestTest {
                                 ProviderTag.AMAZON, null, GUARD, null, T0, T0.plus(OVERSTAY), null, null,
                                 "Expected delivery", "MH12AB1234", 2),
                         new EntryRequestRaised(id, SOCIETY, FLAT, GUARD, EntryType.DELIVERY, null, null,
-                                ProviderTag.AMAZON, null, T0, T0, null, "MH12AB1234", 2, "Expected delivery"),
+                                ProviderTag.AMAZON, null, T0, T0, null, "MH12AB1234", 2, "Expected delivery", null, null),
                         new EntryRequestApproved(id, SOCIETY, FLAT, null, entry, T0))
                 // no expiry: only the delivery's overstay watch
                 .expectScheduledDeadlineWithName(OVERSTAY, Entry.OVERSTAY)

@@ -21,14 +21,16 @@ class EntryRequestSettingsTest {
     @Test
     void defaultsAreFifteenMinutesToDecideAndThirtyToStay() {
         runner.run(context -> assertThat(context.getBean(EntryRequestSettings.class))
-                .isEqualTo(new EntryRequestSettings(Duration.ofMinutes(15), Duration.ofMinutes(30))));
+                .isEqualTo(new EntryRequestSettings(Duration.ofMinutes(15), Duration.ofMinutes(30),
+                        Duration.ofSeconds(45), Duration.ofSeconds(90))));
     }
 
     @Test
     void anOperatorSetsTheTimes() {
         runner.withPropertyValues("gatehouse.entry-request.expiry=PT2S", "gatehouse.entry-request.overstay=PT1H")
                 .run(context -> assertThat(context.getBean(EntryRequestSettings.class))
-                        .isEqualTo(new EntryRequestSettings(Duration.ofSeconds(2), Duration.ofHours(1))));
+                        .isEqualTo(new EntryRequestSettings(Duration.ofSeconds(2), Duration.ofHours(1),
+                                Duration.ofSeconds(45), Duration.ofSeconds(90))));
     }
 
     @Test

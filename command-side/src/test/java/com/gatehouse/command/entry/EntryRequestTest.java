@@ -13,6 +13,8 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestReminded;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestUnanswered;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.ProviderTag;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.gatehouse.command.entry.FixtureSupport.EXPIRY;
+import static com.gatehouse.command.entry.FixtureSupport.GUARD_ALERT_AFTER;
+import static com.gatehouse.command.entry.FixtureSupport.REMIND_AFTER;
 import static com.gatehouse.command.entry.FixtureSupport.OVERSTAY;
 import static com.gatehouse.command.entry.FixtureSupport.T0;
 import static com.gatehouse.command.entry.FixtureSupport.problem;
@@ -51,6 +55,8 @@ class EntryRequestTest {
         FixtureSupport.registerResources(fixture, Map.of(FLAT, SOCIETY, NEIGHBOUR, SOCIETY, FOREIGN_FLAT, OTHER_SOCIETY),
                 (society, key) -> society.equals(SOCIETY) && key.equals(PHOTO));
         fixture.registerFieldFilter(new IgnoreField(EntryRequestRaised.class, "expiryScheduleId"));
+        fixture.registerFieldFilter(new IgnoreField(EntryRequestRaised.class, "reminderScheduleId"));
+        fixture.registerFieldFilter(new IgnoreField(EntryRequestRaised.class, "guardAlertScheduleId"));
         fixture.registerFieldFilter(new IgnoreField(EntryAdmitted.class, "overstayScheduleId"));
     }
 
@@ -61,7 +67,8 @@ class EntryRequestTest {
 
     private EntryRequestRaised raised(EntryType type, String photoKey) {
         return new EntryRequestRaised(id, SOCIETY, FLAT, GUARD, type, "Ravi", "9876543210",
-                type == EntryType.DELIVERY ? ProviderTag.SWIGGY : null, photoKey, T0, T0.plus(EXPIRY), SCHEDULE);
+                type == EntryType.DELIVERY ? ProviderTag.SWIGGY : null, photoKey, T0, T0.plus(EXPIRY), SCHEDULE,
+                null, null, null, "reminder-schedule", "guard-alert-schedule");
     }
 
     private ApproveEntryRequest approveAsResidentOf(FlatId flat) {
@@ -176,8 +183,10 @@ class EntryRequestTest {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(raise(EntryType.DELIVERY, FLAT, null))
                 .whenTimeElapses(EXPIRY)
-                .expectTriggeredDeadlinesWithName(EntryRequest.EXPIRY)
-                .expectEvents(new EntryRequestExpired(id, SOCIETY, FLAT, T0.plus(EXPIRY)));
+                .expectTriggeredDeadlinesWithName(EntryRequest.REMIND, EntryRequest.GUARD_ALERT, EntryRequest.EXPIRY)
+                .expectEvents(new EntryRequestReminded(id, SOCIETY, FLAT, T0.plus(REMIND_AFTER)),
+                        new EntryRequestUnanswered(id, SOCIETY, FLAT, GUARD, T0.plus(GUARD_ALERT_AFTER)),
+                        new EntryRequestExpired(id, SOCIETY, FLAT, T0.plus(EXPIRY)));
     }
 
     @Test
@@ -185,8 +194,51 @@ class EntryRequestTest {
         fixture.givenCurrentTime(T0)
                 .andGivenCommands(raise(EntryType.DELIVERY, FLAT, null))
                 .whenTimeElapses(EXPIRY.minusSeconds(1))
-                .expectNoEvents()
+                .expectEvents(new EntryRequestReminded(id, SOCIETY, FLAT, T0.plus(REMIND_AFTER)),
+                        new EntryRequestUnanswered(id, SOCIETY, FLAT, GUARD, T0.plus(GUARD_ALERT_AFTER)))
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(1), EntryRequest.EXPIRY);
+    }
+
+    @Test
+    void nobodyAnswersForRemindAfterAndTheFlatIsRemindedOnce() {
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(raise(EntryType.DELIVERY, FLAT, null))
+                .whenTimeElapses(REMIND_AFTER)
+                .expectTriggeredDeadlinesWithName(EntryRequest.REMIND)
+                .expectEvents(new EntryRequestReminded(id, SOCIETY, FLAT, T0.plus(REMIND_AFTER)))
+                .expectScheduledDeadlineWithName(GUARD_ALERT_AFTER.minus(REMIND_AFTER), EntryRequest.GUARD_ALERT);
+    }
+
+    @Test
+    void stillNobodyAfterGuardAlertAfterAndTheGuardIsTold() {
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(raise(EntryType.VISITOR, FLAT, null))
+                .andGiven(new EntryRequestReminded(id, SOCIETY, FLAT, T0.plus(REMIND_AFTER)))
+                .whenTimeElapses(GUARD_ALERT_AFTER)
+                .expectEvents(new EntryRequestUnanswered(id, SOCIETY, FLAT, GUARD, T0.plus(GUARD_ALERT_AFTER)));
+    }
+
+    @Test
+    void anyDecisionCancelsTheEscalation() {
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(raise(EntryType.VISITOR, FLAT, null))
+                .when(new RejectEntryRequest(id, RESIDENT, FLAT, null))
+                .expectNoScheduledDeadlineWithName(REMIND_AFTER, EntryRequest.REMIND)
+                .expectNoScheduledDeadlineWithName(GUARD_ALERT_AFTER, EntryRequest.GUARD_ALERT);
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(raise(EntryType.VISITOR, FLAT, null), approveAsResidentOf(FLAT))
+                .whenTimeElapses(GUARD_ALERT_AFTER)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEscalationThatLostTheRaceToADecisionDoesNothing() {
+        fixture.givenCurrentTime(T0)
+                .andGivenCommands(raise(EntryType.VISITOR, FLAT, null))
+                .andGiven(new EntryRequestApproved(id, SOCIETY, FLAT, RESIDENT, EntryId.admittedBy(id), T0))
+                .whenTimeElapses(GUARD_ALERT_AFTER)
+                .expectTriggeredDeadlinesWithName(EntryRequest.REMIND, EntryRequest.GUARD_ALERT)
+                .expectNoEvents();
     }
 
     @Test
@@ -216,7 +268,7 @@ class EntryRequestTest {
                 .andGivenCommands(raise(EntryType.VISITOR, FLAT, null))
                 .andGiven(new EntryRequestRejected(id, SOCIETY, FLAT, RESIDENT, null, T0))
                 .whenTimeElapses(EXPIRY)
-                .expectTriggeredDeadlinesWithName(EntryRequest.EXPIRY)
+                .expectTriggeredDeadlinesWithName(EntryRequest.REMIND, EntryRequest.GUARD_ALERT, EntryRequest.EXPIRY)
                 .expectNoEvents();
     }
 }

@@ -19,6 +19,8 @@ public final class FixtureSupport {
     public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     public static final Duration EXPIRY = Duration.ofMinutes(15);
     public static final Duration OVERSTAY = Duration.ofMinutes(30);
+    public static final Duration REMIND_AFTER = Duration.ofSeconds(45);
+    public static final Duration GUARD_ALERT_AFTER = Duration.ofSeconds(90);
 
     private FixtureSupport() {
     }
@@ -27,7 +29,7 @@ public final class FixtureSupport {
     static void registerResources(AggregateTestFixture<?> fixture, Map<FlatId, SocietyId> flats,
                                   EntryPhotos photos) {
         fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
-        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY));
+        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY, REMIND_AFTER, GUARD_ALERT_AFTER));
         fixture.registerInjectableResource(new DirectoryLookup(null) {
             @Override
             public Optional<SocietyId> societyOfFlat(FlatId flat) {

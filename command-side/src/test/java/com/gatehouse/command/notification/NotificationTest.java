@@ -3,10 +3,12 @@ package com.gatehouse.command.notification;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
+import com.gatehouse.api.notification.NotificationCommand.MarkNotificationDelivered;
 import com.gatehouse.api.notification.NotificationCommand.MarkNotificationRead;
 import com.gatehouse.api.notification.NotificationCommand.MarkNotificationsRead;
 import com.gatehouse.api.notification.NotificationCommand.SendNotification;
 import com.gatehouse.api.notification.NotificationContent;
+import com.gatehouse.api.notification.NotificationEvent.NotificationDelivered;
 import com.gatehouse.api.notification.NotificationEvent.NotificationRead;
 import com.gatehouse.api.notification.NotificationEvent.NotificationSent;
 import com.gatehouse.api.notification.NotificationId;
@@ -43,7 +45,8 @@ class NotificationTest {
         fixture = new AggregateTestFixture<>(Notification.class);
         fixture.registerInjectableResource(clock);
         fixture.registerAnnotatedCommandHandler(new NotificationSender(fixture.getRepository(),
-                FixtureEventStores.asStored(fixture.getEventStore()), clock));
+                FixtureEventStores.asStored(fixture.getEventStore()), clock,
+                org.mockito.Mockito.mock(com.gatehouse.command.push.PushOutbox.class)));
         fixture.registerAnnotatedCommandHandler(new NotificationInbox(fixture.getRepository(), clock));
     }
 
@@ -86,6 +89,38 @@ class NotificationTest {
     void someoneElsesNotificationIsNotFound() {
         fixture.given(sent())
                 .when(new MarkNotificationRead(ID, NEIGHBOUR))
+                .expectNoEvents()
+                .expectException(Problem.class)
+                .expectExceptionMessage("Notification not found");
+    }
+
+    @Test
+    void eachPhoneThatShowedItIsRecordedOnce() {
+        UUID phone = UUID.randomUUID(), tablet = UUID.randomUUID();
+        fixture.given(sent(), new NotificationDelivered(ID, RESIDENT, SOCIETY, phone, NOW.minusSeconds(5)))
+                .when(new MarkNotificationDelivered(ID, RESIDENT, tablet))
+                .expectEvents(new NotificationDelivered(ID, RESIDENT, SOCIETY, tablet, NOW));
+        fixture.given(sent(), new NotificationDelivered(ID, RESIDENT, SOCIETY, phone, NOW.minusSeconds(5)))
+                .when(new MarkNotificationDelivered(ID, RESIDENT, phone))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReceiptWithoutADeviceCountsAsOnePhoneOfTheRecipient() {
+        fixture.given(sent())
+                .when(new MarkNotificationDelivered(ID, RESIDENT, null))
+                .expectEvents(new NotificationDelivered(ID, RESIDENT, SOCIETY, null, NOW));
+        fixture.given(sent(), new NotificationDelivered(ID, RESIDENT, SOCIETY, null, NOW.minusSeconds(5)))
+                .when(new MarkNotificationDelivered(ID, RESIDENT, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReceiptForSomeoneElsesNotificationIsNotFound() {
+        fixture.given(sent())
+                .when(new MarkNotificationDelivered(ID, NEIGHBOUR, UUID.randomUUID()))
                 .expectNoEvents()
                 .expectException(Problem.class)
                 .expectExceptionMessage("Notification not found");

@@ -33,7 +33,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.gatehouse.command.entry.FixtureSupport.EXPIRY;
+import static com.gatehouse.command.entry.FixtureSupport.GUARD_ALERT_AFTER;
 import static com.gatehouse.command.entry.FixtureSupport.OVERSTAY;
+import static com.gatehouse.command.entry.FixtureSupport.REMIND_AFTER;
 import static com.gatehouse.command.entry.FixtureSupport.T0;
 import static com.gatehouse.command.entry.FixtureSupport.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +62,7 @@ class PreApprovalTest {
         fixture = new AggregateTestFixture<>(PreApproval.class);
         Map<FlatId, SocietyId> flats = Map.of(FLAT, SOCIETY, NEIGHBOUR, SOCIETY, FOREIGN_FLAT, OTHER_SOCIETY);
         fixture.registerInjectableResource(TestClock.following(fixture::currentTime));
-        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY));
+        fixture.registerInjectableResource(new EntryRequestSettings(EXPIRY, OVERSTAY, REMIND_AFTER, GUARD_ALERT_AFTER));
         fixture.registerInjectableResource(new DirectoryLookup(null) {
             @Override
             public Optional<SocietyId> societyOfFlat(FlatId flat) {

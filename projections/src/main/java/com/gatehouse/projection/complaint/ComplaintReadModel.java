@@ -1,5 +1,6 @@
 package com.gatehouse.projection.complaint;
 
+import java.util.Map;
 import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.complaint.ComplaintCategory;
 import com.gatehouse.api.complaint.ComplaintPriority;
@@ -76,5 +77,55 @@ public class ComplaintReadModel {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    /** The society's complaints still open (OPEN or IN_PROGRESS), whenever filed. */
+    public long openCount(UUID societyId) {
+        String open = java.util.Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isOpen)
+                .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.queryForObject("select count(*) from complaint where society_id = ? and status in (" + open + ")",
+                Long.class, societyId);
+    }
+
+    /** Counts of the complaints filed within [from, to). */
+    public record Counts(long total, Map<String, Long> byCategory, Map<String, Long> byStatus,
+                         Map<String, Long> byPriority, long open, long resolved, Double avgResolutionHours) {
+    }
+
+    /** The complaints filed within [from, to), counted by category, status and priority (zeros included). */
+    public Counts counts(UUID societyId, Instant from, Instant to) {
+        Map<String, Long> byCategory = zeros(ComplaintCategory.values());
+        Map<String, Long> byStatus = zeros(ComplaintStatus.values());
+        Map<String, Long> byPriority = zeros(ComplaintPriority.values());
+        long[] totals = new long[3];
+        double[] hours = new double[1];
+        jdbc.query("""
+                        select category, status, priority, count(*) as n,
+                            count(first_resolved_at) as resolved,
+                            coalesce(sum(extract(epoch from first_resolved_at - created_at)), 0) as seconds
+                        from complaint where society_id = ? and created_at >= ? and created_at < ?
+                        group by category, status, priority""",
+                rs -> {
+                    long n = rs.getLong("n");
+                    byCategory.merge(rs.getString("category"), n, Long::sum);
+                    byStatus.merge(rs.getString("status"), n, Long::sum);
+                    byPriority.merge(rs.getString("priority"), n, Long::sum);
+                    totals[0] += n;
+                    totals[1] += rs.getLong("resolved");
+                    if (ComplaintStatus.valueOf(rs.getString("status")).isOpen()) {
+                        totals[2] += n;
+                    }
+                    hours[0] += rs.getDouble("seconds") / 3600.0;
+                }, societyId, Timestamp.from(from), Timestamp.from(to));
+        Double average = totals[1] == 0 ? null : Math.round(hours[0] * 100.0 / totals[1]) / 100.0;
+        return new Counts(totals[0], byCategory, byStatus, byPriority, totals[2], totals[1], average);
+    }
+
+    private static Map<String, Long> zeros(Enum<?>[] values) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Enum<?> value : values) {
+            counts.put(value.name(), 0L);
+        }
+        return counts;
     }
 }

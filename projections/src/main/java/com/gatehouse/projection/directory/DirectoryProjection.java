@@ -2,8 +2,13 @@ package com.gatehouse.projection.directory;
 
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
+import com.gatehouse.api.directory.SocietyEvent.BlockAdded;
 import com.gatehouse.api.directory.SocietyEvent.FlatAdded;
 import com.gatehouse.api.directory.SocietyEvent.SocietyCreated;
+import com.gatehouse.api.directory.SocietyEvent.SocietyDeactivated;
+import com.gatehouse.api.directory.SocietyEvent.SocietyDetailsChanged;
+import com.gatehouse.api.directory.SocietyEvent.SocietyReactivated;
+import com.gatehouse.api.directory.SocietyEvent.SocietyTimeZoneChanged;
 import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.directory.UserEvent.UserDeactivated;
 import com.gatehouse.api.directory.UserEvent.UserMovedToFlat;
@@ -44,9 +49,11 @@ public class DirectoryProjection {
     public static final String GROUP = "directory";
 
     private final JdbcTemplate jdbc;
+    private final SocietyZones societies;
 
-    public DirectoryProjection(JdbcTemplate jdbc) {
+    public DirectoryProjection(JdbcTemplate jdbc, SocietyZones societies) {
         this.jdbc = jdbc;
+        this.societies = societies;
     }
 
     @EventHandler
@@ -59,9 +66,55 @@ public class DirectoryProjection {
     @EventHandler
     void on(FlatAdded event) {
         jdbc.update("""
-                        insert into directory_flat (id, society_id, block, number, created_at) values (?, ?, ?, ?, ?)
+                        insert into directory_flat (id, society_id, block, number, created_at, floor) values (?, ?, ?, ?, ?, ?)
                         on conflict do nothing""",
-                event.flatId().value(), event.societyId().value(), event.block(), event.number(), ts(event.addedAt()));
+                event.flatId().value(), event.societyId().value(), event.block(), event.number(), ts(event.addedAt()),
+                event.floor());
+    }
+
+    @EventHandler
+    void on(BlockAdded event) {
+        jdbc.update("""
+                        insert into directory_block (id, society_id, name, floors, created_at) values (?, ?, ?, ?, ?)
+                        on conflict do nothing""",
+                event.blockId(), event.societyId().value(), event.name(), event.floors(), ts(event.addedAt()));
+    }
+
+    @EventHandler
+    void on(SocietyDetailsChanged event, @SequenceNumber long version) {
+        jdbc.update("""
+                        update directory_society set name = ?, city = ?, address = ?, state = ?, pincode = ?,
+                            contact_name = ?, contact_phone = ?, contact_email = ?, version = ?
+                        where id = ? and version < ?""",
+                event.name(), event.city(), event.address(), event.state(), event.pincode(), event.contactName(),
+                event.contactPhone(), event.contactEmail(), version, event.societyId().value(), version);
+    }
+
+    @EventHandler
+    void on(SocietyTimeZoneChanged event, @SequenceNumber long version) {
+        updateSociety("time_zone = ?", version, event.societyId().value(), event.timeZone());
+    }
+
+    @EventHandler
+    void on(SocietyDeactivated event, @SequenceNumber long version) {
+        updateSociety("active = false", version, event.societyId().value());
+    }
+
+    @EventHandler
+    void on(SocietyReactivated event, @SequenceNumber long version) {
+        updateSociety("active = true", version, event.societyId().value());
+    }
+
+    /** Sets columns of a society row unless it shows this or a later event; every instance forgets its cache. */
+    private void updateSociety(String assignments, long version, UUID society, Object... values) {
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 3);
+        args[values.length] = version;
+        args[values.length + 1] = society;
+        args[values.length + 2] = version;
+        if (jdbc.update("update directory_society set " + assignments + ", version = ? where id = ? and version < ?",
+                args) > 0) {
+            societies.changed(society);
+        }
     }
 
     @EventHandler
@@ -171,7 +224,7 @@ public class DirectoryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate directory_society, directory_flat, directory_user");
+        jdbc.update("truncate directory_society, directory_flat, directory_user, directory_block");
     }
 
     private static UUID uuid(Object typedId) {

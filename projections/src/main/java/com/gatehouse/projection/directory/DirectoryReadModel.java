@@ -1,5 +1,6 @@
 package com.gatehouse.projection.directory;
 
+import java.util.Map;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
 import com.gatehouse.api.common.PageRequest;
@@ -26,10 +27,12 @@ public class DirectoryReadModel {
 
     static final RowMapper<SocietyView> SOCIETY = (rs, i) -> new SocietyView(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("city"), rs.getTimestamp("created_at").toInstant(),
-            rs.getString("time_zone"));
+            rs.getString("time_zone"), rs.getString("address"), rs.getString("state"), rs.getString("pincode"),
+            rs.getString("contact_name"), rs.getString("contact_phone"), rs.getString("contact_email"),
+            rs.getBoolean("active"));
     static final RowMapper<FlatView> FLAT = (rs, i) -> new FlatView(rs.getObject("id", UUID.class),
             rs.getObject("society_id", UUID.class), rs.getString("block"), rs.getString("number"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), (Integer) rs.getObject("floor"));
     static final RowMapper<UserView> USER = (rs, i) -> new UserView(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
             rs.getObject("society_id", UUID.class), rs.getObject("flat_id", UUID.class), rs.getBoolean("active"),
@@ -106,25 +109,81 @@ public class DirectoryReadModel {
         return Timestamp.from(instant);
     }
 
-    /** Societies whose name or city contains {@code search} and whose city is {@code city} (both optional). */
+    /** Active societies whose name or city contains {@code search} and whose city is {@code city} (both optional). */
     public PageRequest.Slice<DirectoryViews.SocietyListing> societyListings(String city, String search, PageRequest page) {
         return Paging.slice(jdbc, """
                         (select s.*, (select count(distinct upper(btrim(f.block))) from directory_flat f where f.society_id = s.id) as blocks,
                                 (select count(*) from directory_flat f where f.society_id = s.id) as flats
                          from directory_society s) as q""",
-                Where.is("1", 1).and("lower(city) = lower(?)", blankToNull(city))
+                Where.is("active", true).and("lower(city) = lower(?)", blankToNull(city))
                         .andEach("(strpos(lower(name), lower(?)) > 0 or strpos(lower(city), lower(?)) > 0)", blankToNull(search)),
                 "name, id", (rs, i) -> new DirectoryViews.SocietyListing(rs.getObject("id", UUID.class),
                         rs.getString("name"), rs.getString("city"), rs.getLong("blocks"), rs.getLong("flats")), page);
     }
 
-    /** The blocks of a society (by name), with their flat counts. */
+    /** The blocks of a society (by name): declared ones with their floors, and those named only by flats. */
     public List<DirectoryViews.BlockListing> blocks(UUID societyId) {
         return jdbc.query("""
-                        select min(block) as name, count(*) as flats from directory_flat where society_id = ?
-                        group by upper(btrim(block)) order by 1""",
+                        select coalesce(min(b.name), min(f.block)) as name, count(f.id) as flats, max(b.floors) as floors
+                        from (select society_id, upper(btrim(block)) as k, block, id from directory_flat where society_id = ?) f
+                        full join (select upper(btrim(name)) as k, name, floors from directory_block where society_id = ?) b
+                          on b.k = f.k
+                        group by coalesce(b.k, f.k) order by 1""",
                 (rs, i) -> new DirectoryViews.BlockListing(Blocks.idOf(societyId, rs.getString("name")),
-                        rs.getString("name"), rs.getLong("flats")), societyId);
+                        rs.getString("name"), rs.getLong("flats"), (Integer) rs.getObject("floors")),
+                societyId, societyId);
+    }
+
+    /**
+     * Every society, by name, with its flats and active members; {@code city} exact (case ignored), {@code search}
+     * a part of the name or city, {@code active} the flag (each optional).
+     */
+    public PageRequest.Slice<DirectoryViews.SocietySummary> societies(String city, String search, Boolean active,
+                                                                      PageRequest page) {
+        return Paging.slice(jdbc, """
+                        (select s.*, (select count(*) from directory_flat f where f.society_id = s.id) as flats,
+                                (select count(*) filter (where u.role = 'RESIDENT') from directory_user u
+                                 where u.society_id = s.id and u.active) as residents,
+                                (select count(*) filter (where u.role = 'GUARD') from directory_user u
+                                 where u.society_id = s.id and u.active) as guards,
+                                (select count(*) from directory_user u where u.society_id = s.id and u.active) as users
+                         from directory_society s) as q""",
+                Where.is("1", 1).and("lower(city) = lower(?)", blankToNull(city))
+                        .andEach("(strpos(lower(name), lower(?)) > 0 or strpos(lower(city), lower(?)) > 0)", blankToNull(search))
+                        .and("active = ?", active),
+                "name, id", (rs, i) -> new DirectoryViews.SocietySummary(rs.getObject("id", UUID.class),
+                        rs.getString("name"), rs.getString("city"), rs.getString("time_zone"), rs.getBoolean("active"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getLong("flats"), rs.getLong("residents"),
+                        rs.getLong("guards"), rs.getLong("users")), page);
+    }
+
+    /**
+     * A society's figures: flats (occupied: an active resident lives there), blocks, active members by role, active
+     * staff, and of its day [{@code dayStart}, {@code dayEnd}) the visitors let in and requests raised, with the
+     * entry and onboarding requests waiting now.
+     */
+    public DirectoryViews.SocietyStats stats(UUID societyId, java.time.LocalDate today, java.time.Instant dayStart,
+                                             java.time.Instant dayEnd) {
+        return jdbc.queryForObject("""
+                        select (select count(*) from directory_flat where society_id = ?) as flats,
+                               (select count(distinct u.flat_id) from directory_user u
+                                where u.society_id = ? and u.active and u.role = 'RESIDENT' and u.flat_id is not null) as occupied,
+                               (select count(*) from (select upper(btrim(block)) from directory_flat where society_id = ?
+                                                      union select upper(btrim(name)) from directory_block where society_id = ?) b) as blocks,
+                               (select count(*) filter (where role = 'RESIDENT') from directory_user where society_id = ? and active) as residents,
+                               (select count(*) filter (where role = 'GUARD') from directory_user where society_id = ? and active) as guards,
+                               (select count(*) filter (where role = 'ADMIN') from directory_user where society_id = ? and active) as admins,
+                               (select count(*) from staff_member where society_id = ? and active) as staff,
+                               (select count(*) from report_entry where society_id = ? and entered_at >= ? and entered_at < ?) as entries,
+                               (select count(*) from report_entry_request where society_id = ? and raised_at >= ? and raised_at < ?) as requests,
+                               (select count(*) from entry_request where society_id = ? and status = 'PENDING') as pending,
+                               (select count(*) from onboarding_request where society_id = ? and status = 'PENDING_APPROVAL') as onboarding""",
+                (rs, i) -> new DirectoryViews.SocietyStats(societyId, rs.getLong("flats"), rs.getLong("occupied"),
+                        rs.getLong("blocks"), rs.getLong("residents"), rs.getLong("guards"), rs.getLong("admins"),
+                        rs.getLong("staff"), today, rs.getLong("entries"), rs.getLong("requests"),
+                        rs.getLong("pending"), rs.getLong("onboarding")),
+                societyId, societyId, societyId, societyId, societyId, societyId, societyId, societyId,
+                societyId, ts(dayStart), ts(dayEnd), societyId, ts(dayStart), ts(dayEnd), societyId, societyId);
     }
 
     /**
@@ -151,10 +210,25 @@ public class DirectoryReadModel {
                 "upper(block), number, id", (rs, i) -> new DirectoryViews.FlatListing(rs.getObject("id", UUID.class),
                         rs.getString("number"), rs.getString("block"), Blocks.idOf(societyId, rs.getString("block")),
                         rs.getBoolean("occupied"), rs.getBoolean("has_owner"),
-                        withResidentNames ? rs.getString("primary_name") : null), page);
+                        withResidentNames ? rs.getString("primary_name") : null, (Integer) rs.getObject("floor")), page);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The society's active accounts, counted by role. */
+    public Map<Role, Long> activeMembersByRole(UUID societyId) {
+        Map<Role, Long> counts = new java.util.EnumMap<>(Role.class);
+        jdbc.query("select role, count(*) as n from directory_user where society_id = ? and active group by role",
+                rs -> {
+                    counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n"));
+                }, societyId);
+        return counts;
+    }
+
+    /** How many flats the society has. */
+    public long flatCount(UUID societyId) {
+        return jdbc.queryForObject("select count(*) from directory_flat where society_id = ?", Long.class, societyId);
     }
 }

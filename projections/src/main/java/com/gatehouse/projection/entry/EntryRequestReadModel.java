@@ -31,7 +31,8 @@ public class EntryRequestReadModel {
             rs.getObject("flat_id", UUID.class), rs.getObject("society_id", UUID.class),
             rs.getObject("guard_id", UUID.class), rs.getObject("approved_by_id", UUID.class),
             instant(rs, "approved_at"), instant(rs, "rejected_at"), rs.getString("rejection_reason"),
-            instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"));
+            instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"),
+            rs.getInt("phones_reached"), rs.getTimestamp("opened_at") != null, instant(rs, "opened_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -96,5 +97,12 @@ public class EntryRequestReadModel {
                     counts.put(rs.getString("status"), rs.getLong("n"));
                 }, societyId, Timestamp.from(from), Timestamp.from(to));
         return counts;
+    }
+
+    /** How many of the society's requests wait for their flat now (pending and not yet past their expiry). */
+    public long pendingInSociety(UUID societyId, Instant now) {
+        return jdbc.queryForObject("""
+                select count(*) from entry_request where society_id = ? and status = 'PENDING' and expires_at > ?""",
+                Long.class, societyId, Timestamp.from(now));
     }
 }

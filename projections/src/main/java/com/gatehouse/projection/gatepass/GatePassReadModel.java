@@ -80,4 +80,11 @@ public class GatePassReadModel {
             throw new IllegalStateException("gate_pass: unreadable JSON " + json, e);
         }
     }
+
+    /** The society's gate passes approved and still valid at {@code now}. */
+    public long activeCount(UUID societyId, Instant now) {
+        return jdbc.queryForObject("""
+                select count(*) from gate_pass where society_id = ? and status = 'APPROVED' and valid_until > ?""",
+                Long.class, societyId, java.sql.Timestamp.from(now));
+    }
 }

@@ -89,4 +89,11 @@ public class NoticeReadModel {
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
+
+    /** The society's notices published within [from, to). */
+    public long publishedBetween(UUID societyId, Instant from, Instant to) {
+        return jdbc.queryForObject("""
+                select count(*) from notice where society_id = ? and published_at >= ? and published_at < ?""",
+                Long.class, societyId, Timestamp.from(from), Timestamp.from(to));
+    }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Entry requests and admitted visitors for the gate reports (requests per day by type and status,
- * time to decide, peak hours). Idempotent: insert-if-absent, and a request's outcome is written once.
+ * time to decide, peak hours, deliveries by company and how many were let in by a rule). Idempotent: insert-if-absent, and a request's outcome is written once.
  */
 @Component
 @ProcessingGroup(EntryReportProjection.GROUP)
@@ -60,9 +60,10 @@ public class EntryReportProjection {
     @EventHandler
     void on(EntryAdmitted event) {
         jdbc.update("""
-                        insert into report_entry (entry_id, society_id, type, entered_at) values (?, ?, ?, ?)
-                        on conflict do nothing""",
-                event.entryId().value(), event.societyId().value(), event.type().name(), Timestamp.from(event.enteredAt()));
+                        insert into report_entry (entry_id, society_id, type, entered_at, provider, auto_approved)
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.entryId().value(), event.societyId().value(), event.type().name(), Timestamp.from(event.enteredAt()),
+                event.providerTag() == null ? null : event.providerTag().name(), event.autoApproved());
     }
 
     @ResetHandler

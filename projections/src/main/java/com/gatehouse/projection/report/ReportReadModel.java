@@ -1,5 +1,6 @@
 package com.gatehouse.projection.report;
 
+import com.gatehouse.api.report.ReportViews.CompanyDeliveries;
 import com.gatehouse.api.report.ReportViews.EntryDay;
 import com.gatehouse.api.report.ReportViews.HourOfDay;
 import com.gatehouse.api.report.ReportViews.StaffAttendance;
@@ -95,6 +96,35 @@ public class ReportReadModel {
                 rs -> {
                     counts[rs.getInt("hour")] = rs.getLong("n");
                 }, zone.getId(), society, Timestamp.from(from), Timestamp.from(to));
+        return counts;
+    }
+
+    /** Deliveries let in within [from, to), per company (OTHER when none was given), busiest first. */
+    public List<CompanyDeliveries> deliveryPatterns(UUID society, Instant from, Instant to) {
+        return jdbc.query("""
+                        select coalesce(provider, 'OTHER') as company, count(*) as n,
+                            count(*) filter (where auto_approved) as auto
+                        from report_entry where society_id = ? and type = 'DELIVERY' and entered_at >= ? and entered_at < ?
+                        group by 1 order by n desc, company""",
+                (rs, i) -> new CompanyDeliveries(rs.getString("company"), rs.getLong("n"), rs.getLong("auto")),
+                society, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Visitors let in within [from, to). */
+    public long entriesAdmitted(UUID society, Instant from, Instant to) {
+        return jdbc.queryForObject("select count(*) from report_entry where society_id = ? and entered_at >= ? and entered_at < ?",
+                Long.class, society, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Entry requests raised within [from, to), counted by their status now. */
+    public Map<String, Long> requestsByStatus(UUID society, Instant from, Instant to) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("""
+                        select status, count(*) as n from report_entry_request
+                        where society_id = ? and raised_at >= ? and raised_at < ? group by status""",
+                rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                }, society, Timestamp.from(from), Timestamp.from(to));
         return counts;
     }
 }

@@ -4,9 +4,20 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.report.ReportViews.ComplaintsReport;
+import com.gatehouse.api.report.ReportViews.DashboardReport;
+import com.gatehouse.api.report.ReportViews.DeliveryPatternsReport;
 import com.gatehouse.api.report.ReportViews.EntryReport;
+import com.gatehouse.api.report.ReportViews.HealthScore;
 import com.gatehouse.api.report.ReportViews.PeakHoursReport;
 import com.gatehouse.api.report.ReportViews.StaffAttendanceReport;
+import com.gatehouse.api.entry.EntryRequestStatus;
+import com.gatehouse.projection.complaint.ComplaintReadModel;
+import com.gatehouse.projection.directory.DirectoryReadModel;
+import com.gatehouse.projection.emergency.EmergencyReadModel;
+import com.gatehouse.projection.entry.EntryRequestReadModel;
+import com.gatehouse.projection.gatepass.GatePassReadModel;
+import com.gatehouse.projection.notice.NoticeReadModel;
 import com.gatehouse.projection.report.ReportReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.TimeRange;
@@ -44,11 +55,19 @@ public class ReportController {
     private final ReportReadModel reports;
     private final Clock clock;
     private final SocietyTimeZones zones;
+    private final Sources sources;
 
-    public ReportController(ReportReadModel reports, Clock clock, SocietyTimeZones zones) {
+    /** The other contexts' read models the dashboard and the health score count in. */
+    @org.springframework.stereotype.Component
+    record Sources(DirectoryReadModel directory, EntryRequestReadModel requests, GatePassReadModel passes,
+                   ComplaintReadModel complaints, EmergencyReadModel emergencies, NoticeReadModel notices) {
+    }
+
+    public ReportController(ReportReadModel reports, Clock clock, SocietyTimeZones zones, Sources sources) {
         this.reports = reports;
         this.clock = clock;
         this.zones = zones;
+        this.sources = sources;
     }
 
     /** A society, its time zone and a period a caller may report on. */
@@ -125,6 +144,91 @@ public class ReportController {
             Scope scope = scope(caller, societyId, from, to);
             return PeakHoursReport.of(scope.society(), scope.firstDay(), scope.lastDay(),
                     reports.peakHours(scope.society(), scope.zone(), scope.from(), scope.to()));
+        });
+    }
+
+    @GetMapping(value = "/dashboard", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "The society at a glance, now",
+            description = "Response: {societyId, date (today in the society's time zone), at, users: {totalResidents, "
+                    + "totalGuards} (active accounts), totalFlats, entries: {today (visitors let in today), pending "
+                    + "(requests waiting for their flat now)}, gatePasses: {active (approved and still valid)}, "
+                    + "complaints: {open (OPEN or IN_PROGRESS)}, emergencies: {active}, notices: {today (published "
+                    + "today)}}. No period: it is always now.")
+    public Mono<DashboardReport> dashboard(Caller caller, @RequestParam(required = false) UUID societyId) {
+        return Blocking.read(() -> {
+            Scope today = scope(caller, societyId, null, null);
+            UUID society = today.society();
+            Instant now = clock.instant();
+            Instant dayStart = today.lastDay().atStartOfDay(today.zone()).toInstant();
+            var members = sources.directory().activeMembersByRole(society);
+            return new DashboardReport(society, today.lastDay(), now,
+                    new DashboardReport.Users(members.getOrDefault(Role.RESIDENT, 0L), members.getOrDefault(Role.GUARD, 0L)),
+                    sources.directory().flatCount(society),
+                    new DashboardReport.Entries(reports.entriesAdmitted(society, dayStart, today.to()),
+                            sources.requests().pendingInSociety(society, now)),
+                    new DashboardReport.GatePasses(sources.passes().activeCount(society, now)),
+                    new DashboardReport.Complaints(sources.complaints().openCount(society)),
+                    new DashboardReport.Emergencies(sources.emergencies().activeCount(society)),
+                    new DashboardReport.Notices(sources.notices().publishedBetween(society, dayStart, today.to())));
+        });
+    }
+
+    @GetMapping(value = "/delivery-patterns", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "Deliveries let in during the period, by company, and how many came in by a rule",
+            description = "Response: {societyId, from, to, total, byCompany: {SWIGGY: 12, ...}, topCompanies: [{company, "
+                    + "deliveries, autoApproved}] (the ten busiest), autoApproved, autoApprovalRate (percent of total)}. "
+                    + "Counts gate-log entries of type DELIVERY (requests approved at the gate, expected deliveries and "
+                    + "standing rules alike); a delivery without a company counts as OTHER.")
+    public Mono<DeliveryPatternsReport> deliveryPatterns(Caller caller, @RequestParam(required = false) UUID societyId,
+                                                         @RequestParam(required = false) String from,
+                                                         @RequestParam(required = false) String to) {
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            return DeliveryPatternsReport.of(scope.society(), scope.firstDay(), scope.lastDay(),
+                    reports.deliveryPatterns(scope.society(), scope.from(), scope.to()));
+        });
+    }
+
+    @GetMapping(value = "/complaints", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "Complaints filed during the period by category, status and priority, and the time to resolve",
+            description = "Response: {societyId, from, to, total, byCategory, byStatus, byPriority (every value, zeros "
+                    + "included; status as it is now), resolvedCount (resolved at some point, even if reopened since), "
+                    + "avgResolutionHours (filing to first resolution; null when none)}.")
+    public Mono<ComplaintsReport> complaints(Caller caller, @RequestParam(required = false) UUID societyId,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to) {
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            var counts = sources.complaints().counts(scope.society(), scope.from(), scope.to());
+            return new ComplaintsReport(scope.society(), scope.firstDay(), scope.lastDay(), counts.total(),
+                    counts.byCategory(), counts.byStatus(), counts.byPriority(), counts.resolved(),
+                    counts.avgResolutionHours());
+        });
+    }
+
+    @GetMapping(value = "/health-score", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.SUPER_ADMIN})
+    @Operation(summary = "How the society is doing, 0 to 100, with the factors that took points off",
+            description = "Response: {societyId, from, to, score, factors: [{name, count, outOf, penalty}]}. score = 100 "
+                    + "less every penalty, never below 0 (rounded): complaints: 20 x (complaints filed in the period "
+                    + "that are still OPEN or IN_PROGRESS / complaints filed in the period; 0 when none was filed); "
+                    + "emergencies: 10 per emergency active now (outOf null); unansweredRequests: 10 when more than "
+                    + "10% of the entry requests raised in the period expired with nobody answering (the old system "
+                    + "counted requests left pending for ever; here a request expires after 15 minutes).")
+    public Mono<HealthScore> healthScore(Caller caller, @RequestParam(required = false) UUID societyId,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to) {
+        return Blocking.read(() -> {
+            Scope scope = scope(caller, societyId, from, to);
+            var complaints = sources.complaints().counts(scope.society(), scope.from(), scope.to());
+            var requests = reports.requestsByStatus(scope.society(), scope.from(), scope.to());
+            long raised = requests.values().stream().mapToLong(Long::longValue).sum();
+            return HealthScore.of(scope.society(), scope.firstDay(), scope.lastDay(), complaints.open(),
+                    complaints.total(), sources.emergencies().activeCount(scope.society()),
+                    requests.getOrDefault(EntryRequestStatus.EXPIRED.name(), 0L), raised);
         });
     }
 }

@@ -15,6 +15,7 @@ import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.UserCommand.ActivateInvitedMember;
 import com.gatehouse.api.directory.UserCommand.SignUpByPhone;
 import com.gatehouse.command.common.CommandSender;
+import com.gatehouse.command.push.Devices;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.security.SigningKeys;
 import com.gatehouse.server.security.TokenIssuer;
@@ -60,10 +61,12 @@ public class AuthController {
     private final ClientAddresses addresses;
     private final OneTimeCodes codes;
     private final CommandSender sender;
+    private final Devices devices;
 
     public AuthController(DirectoryReadModel directory, Credentials credentials, TokenIssuer issuer,
                           RefreshTokens refreshTokens, LoginThrottle throttle, SigningKeys keys,
-                          ClientAddresses addresses, OneTimeCodes codes, CommandSender sender) {
+                          ClientAddresses addresses, OneTimeCodes codes, CommandSender sender, Devices devices) {
+        this.devices = devices;
         this.directory = directory;
         this.credentials = credentials;
         this.issuer = issuer;
@@ -156,6 +159,10 @@ public class AuthController {
     public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
     }
 
+    /** {@code deviceId}: the push device (POST /me/devices) of the phone that logs out, which stops receiving pushes. */
+    public record LogoutRequest(@NotBlank @Size(max = 512) String refreshToken, UUID deviceId) {
+    }
+
     public record UserSummary(UUID id, String name, String phone, Role role, UUID societyId, UUID flatId) {
         static UserSummary of(UserView user) {
             return new UserSummary(user.id(), user.name(), user.phone(), user.role(), user.societyId(), user.flatId());
@@ -206,9 +213,15 @@ public class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR, Role.APPLICANT})
     @Operation(summary = "Log out: revoke the refresh token (and its rotations)",
-            description = "The live streams opened with this login's access tokens end within a second (LOGGED_OUT).")
-    public Mono<Void> logout(Caller caller, @Valid @RequestBody RefreshRequest body) {
-        return Mono.fromRunnable(() -> refreshTokens.revokeFamilyOf(body.refreshToken(), caller.userId()))
+            description = "The live streams opened with this login's access tokens end within a second (LOGGED_OUT). "
+                    + "With deviceId (one of the caller's push devices) that device is removed: no more pushes.")
+    public Mono<Void> logout(Caller caller, @Valid @RequestBody LogoutRequest body) {
+        return Mono.fromRunnable(() -> {
+                    refreshTokens.revokeFamilyOf(body.refreshToken(), caller.userId());
+                    if (body.deviceId() != null) {
+                        devices.removeOnLogout(caller.userId(), body.deviceId());
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic()).then();
     }
 

@@ -158,7 +158,10 @@ public class OpenApiConfig {
                     + "announcement endpoint posts a GENERAL notice published now."),
             Map.entry("Privacy", "People's personal data: erasing a person (a visit, a staff member, an account) by deleting "
                     + "the key their data is sealed with in the event store; the history stays, their data reads as "
-                    + "erased."));
+                    + "erased."),
+            Map.entry("Push", "The caller's devices that receive push notifications (FCM, Web Push), quiet hours and muted "
+                    + "types, and for admins the society's push delivery counts. Every notification is pushed to "
+                    + "each registered device of its recipient through a transactional outbox (see the README)."));
 
     /**
      * Every operation declares its {@code application/problem+json} errors, and every tag has a description. The

@@ -10,9 +10,18 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Gives REST handlers their {@link Caller}, checked against the handler's {@code @Allowed} roles. */
+/**
+ * Gives REST handlers their {@link Caller}, checked against the handler's {@code @Allowed} roles and refused (403)
+ * when their society is inactive ({@link InactiveSocieties}).
+ */
 @Configuration
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer {
+
+    private final InactiveSocieties societies;
+
+    public CallerArgumentResolver(InactiveSocieties societies) {
+        this.societies = societies;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -21,7 +30,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver, We
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-        return Callers.current(parameter).cast(Object.class);
+        return Callers.current(parameter).flatMap(societies::admit).cast(Object.class);
     }
 
     @Override

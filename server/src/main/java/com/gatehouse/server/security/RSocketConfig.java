@@ -48,7 +48,7 @@ public class RSocketConfig {
     }
 
     @Bean
-    public RSocketMessageHandlerCustomizer callerForRoutes() {
+    public RSocketMessageHandlerCustomizer callerForRoutes(InactiveSocieties societies) {
         return handler -> {
             handler.registerMessagingAdvice(RSocketRefusals.advice());
             handler.getArgumentResolverConfigurer().addCustomResolver(new HandlerMethodArgumentResolver() {
@@ -59,7 +59,7 @@ public class RSocketConfig {
 
             @Override
             public Mono<Object> resolveArgument(MethodParameter parameter, Message<?> message) {
-                return Callers.current(parameter).cast(Object.class);
+                return Callers.current(parameter).flatMap(societies::admit).cast(Object.class);
             }
         });
         };

@@ -74,7 +74,7 @@ class DirectoryTest extends IntegrationTest {
         api().post(society.admin(), "/admin/societies/{id}/users",
                         Map.of("name", "X", "phone", Api.uniquePhone(), "password", Api.PASSWORD, "role", "KING"), society.id())
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors.role")
-                .isEqualTo("must be one of SUPER_ADMIN, ADMIN, GUARD, RESIDENT, AUDITOR");
+                .isEqualTo("must be one of SUPER_ADMIN, ADMIN, GUARD, RESIDENT, AUDITOR, APPLICANT");
         // a resident needs a flat of this society: another society's flat does not exist here
         var other = api().newSociety();
         api().post(society.admin(), "/admin/societies/{id}/users", Map.of("name", "X", "phone", Api.uniquePhone(),

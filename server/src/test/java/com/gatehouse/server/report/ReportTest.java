@@ -157,4 +157,110 @@ class ReportTest extends IntegrationTest {
         api().post(api().platformAdmin(), "/admin/societies", Map.of("name", "Offset", "city", "Pune", "timeZone", "+05:30"))
                 .exchange().expectStatus().isBadRequest();
     }
+
+    private static long at(JsonNode node, String path) {
+        return node.at(path).asLong();
+    }
+
+    /**
+     * A society with a known day: two SWIGGY deliveries and one without a company are approved by the flat, a ZOMATO rider is let in
+     * by the flat's standing rule, a visitor's request expires unanswered, two complaints are filed and one resolved,
+     * an SOS is raised, a move-out pass approved, a notice published. The dashboard, the delivery patterns, the
+     * complaints report and the health score say exactly that.
+     */
+    @Test
+    void theDashboardDeliveryPatternsComplaintsAndHealthScoreAddUpAKnownDay() {
+        var society = api().newSociety();
+        JsonNode empty = api().read(society.admin(), "/admin/reports/dashboard");
+        assertThat(at(empty, "/users/totalResidents")).isEqualTo(3);
+        assertThat(at(empty, "/users/totalGuards")).isEqualTo(1);
+        assertThat(at(empty, "/totalFlats")).isEqualTo(2);
+        assertThat(at(empty, "/entries/today") + at(empty, "/complaints/open") + at(empty, "/emergencies/active")
+                + at(empty, "/gatePasses/active") + at(empty, "/notices/today")).isZero();
+        assertThat(api().read(society.admin(), "/admin/reports/health-score").get("score").asInt()).isEqualTo(100);
+
+        for (String company : new String[]{"SWIGGY", "SWIGGY", null}) {
+            var rider = new HashMap<String, Object>(Map.of("type", "DELIVERY", "flatId", society.flatA().toString(),
+                    "visitorName", "Rider"));
+            if (company != null) {
+                rider.put("providerTag", company);
+            }
+            String request = api().create(society.guard(), "/gate/requests", rider).get("id").asText();
+            api().patch(society.residentA1(), "/gate/requests/{id}/approve", Map.of(), request).exchange()
+                    .expectStatus().isOk();
+        }
+        api().create(society.residentB(), "/deliveries/auto-approve", Map.of("companies", List.of("ZOMATO")));
+        assertThat(api().create(society.guard(), "/gate/requests", Map.of("type", "DELIVERY", "flatId",
+                society.flatB().toString(), "visitorName", "Rider", "providerTag", "ZOMATO")).get("status").asText())
+                .isEqualTo("APPROVED");
+        raise(society, "VISITOR"); // nobody answers: it expires after 2 s in tests
+        String water = api().create(society.residentA1(), "/community/complaints", Map.of("category", "WATER",
+                "title", "No water", "description", "Since 6 am")).get("id").asText();
+        api().create(society.residentB(), "/community/complaints", Map.of("category", "NOISE", "title", "Drilling",
+                "description", "At night"));
+        api().patch(society.admin(), "/community/complaints/{id}/resolve", Map.of("resolution", "Pump fixed"), water)
+                .exchange().expectStatus().isOk();
+        api().create(society.residentA1(), "/community/emergencies", Map.of("type", "MEDICAL"));
+        String pass = api().create(society.residentA1(), "/gate/passes", Map.of("type", "MOVE_OUT", "title", "Sofa",
+                "validUntil", java.time.Instant.now().plus(Duration.ofHours(6)).toString())).get("id").asText();
+        api().patch(society.admin(), "/gate/passes/{id}/approve", Map.of(), pass).exchange().expectStatus().isOk();
+        api().create(society.admin(), "/community/notices", Map.of("type", "GENERAL", "title", "Water cut",
+                "description", "Tomorrow 10-12"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode dashboard = api().read(society.auditor(), "/admin/reports/dashboard");
+            assertThat(dashboard.get("date").asText()).isEqualTo(LocalDate.now(INDIA).toString());
+            assertThat(at(dashboard, "/entries/today")).as("visitors let in today").isEqualTo(4);
+            assertThat(at(dashboard, "/entries/pending")).as("the visitor's request expired").isZero();
+            assertThat(at(dashboard, "/complaints/open")).isEqualTo(1);
+            assertThat(at(dashboard, "/emergencies/active")).isEqualTo(1);
+            assertThat(at(dashboard, "/gatePasses/active")).isEqualTo(1);
+            assertThat(at(dashboard, "/notices/today")).isEqualTo(1);
+            JsonNode health = api().read(society.admin(), "/admin/reports/health-score");
+            // 100 - 20 x 1/2 open complaints - 10 x 1 active emergency - 10 (1 of 5 requests expired unanswered)
+            assertThat(health.get("score").asInt()).isEqualTo(70);
+            assertThat(health.get("factors")).extracting(f -> f.get("name").asText() + "=" + f.get("penalty").asDouble())
+                    .containsExactly("complaints=10.0", "emergencies=10.0", "unansweredRequests=10.0");
+        });
+
+        JsonNode deliveries = api().read(society.admin(), "/admin/reports/delivery-patterns");
+        assertThat(at(deliveries, "/total")).isEqualTo(4);
+        assertThat(at(deliveries, "/byCompany/SWIGGY")).isEqualTo(2);
+        assertThat(at(deliveries, "/byCompany/ZOMATO")).isEqualTo(1);
+        assertThat(at(deliveries, "/byCompany/OTHER")).isEqualTo(1);
+        assertThat(deliveries.get("topCompanies").get(0).get("company").asText()).isEqualTo("SWIGGY");
+        assertThat(at(deliveries, "/autoApproved")).isEqualTo(1);
+        assertThat(deliveries.get("autoApprovalRate").asDouble()).isEqualTo(25.0);
+
+        JsonNode complaints = api().read(society.admin(), "/admin/reports/complaints");
+        assertThat(at(complaints, "/total")).isEqualTo(2);
+        assertThat(at(complaints, "/byCategory/WATER")).isEqualTo(1);
+        assertThat(at(complaints, "/byCategory/PARKING")).as("every category, zeros included").isZero();
+        assertThat(at(complaints, "/byStatus/RESOLVED")).isEqualTo(1);
+        assertThat(at(complaints, "/byStatus/OPEN")).isEqualTo(1);
+        assertThat(at(complaints, "/resolvedCount")).isEqualTo(1);
+        assertThat(complaints.get("avgResolutionHours").asDouble()).isBetween(0.0, 0.1);
+
+        String csv = api().get(society.admin(), "/admin/reports/dashboard").header("Accept", "text/csv").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).contains("metric,value", "entriesToday,4", "openComplaints,1");
+        csv = api().get(society.admin(), "/admin/reports/delivery-patterns").header("Accept", "text/csv").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).containsExactly("company,deliveries,autoApproved", "SWIGGY,2,0", "OTHER,1,0",
+                "ZOMATO,1,1");
+
+        // another society's admin sees none of it and cannot ask for it; guards and residents may not read reports
+        var other = api().newSociety();
+        for (String report : List.of("dashboard", "delivery-patterns", "complaints", "health-score")) {
+            api().get(other.admin(), "/admin/reports/" + report + "?societyId={id}", society.id()).exchange()
+                    .expectStatus().isNotFound();
+            api().get(society.guard(), "/admin/reports/" + report).exchange().expectStatus().isForbidden();
+            api().get(society.residentA1(), "/admin/reports/" + report).exchange().expectStatus().isForbidden();
+        }
+        assertThat(at(api().read(other.admin(), "/admin/reports/delivery-patterns"), "/total")).isZero();
+        assertThat(at(api().read(api().platformAdmin(), "/admin/reports/dashboard?societyId={id}", society.id()),
+                "/entries/today")).isEqualTo(4);
+        api().get(society.admin(), "/admin/reports/complaints?from=2026-03-01&to=2025-03-01").exchange()
+                .expectStatus().isBadRequest();
+    }
 }

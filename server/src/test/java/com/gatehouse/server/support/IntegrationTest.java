@@ -37,6 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
                 "gatehouse.dead-letters.first-retry-after=PT3S",
                 "gatehouse.dead-letters.max-retry-backoff=PT6S",
                 "gatehouse.dead-letters.retry-check-interval=PT1S",
+                "gatehouse.push.first-retry-after=PT0.3S",
+                "gatehouse.push.max-retry-after=PT2S",
+                "gatehouse.push.lease=PT2S",
+                "gatehouse.push.poll-interval=PT0.5S",
                 "gatehouse.emergency.escalate-after=PT3S",
                 "server.shutdown=immediate",
                 "spring.lifecycle.timeout-per-shutdown-phase=1s"
@@ -56,6 +60,14 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("gatehouse.data-dir", DATA_DIR::toString);
+        // pushes go to a local server that answers like FCM HTTP v1 and Web Push (PushDeliveryTest)
+        FakePushServer push = FakePushServer.get();
+        registry.add("gatehouse.push.provider", () -> "fcm");
+        registry.add("gatehouse.push.fcm.project-id", () -> "gatehouse-test");
+        registry.add("gatehouse.push.fcm.credentials", () -> push.credentials().toString());
+        registry.add("gatehouse.push.fcm.endpoint", push::url);
+        registry.add("gatehouse.push.web-push.public-key", push::vapidPublicKey);
+        registry.add("gatehouse.push.web-push.private-key", push::vapidPrivateKey);
     }
 
     @LocalServerPort

@@ -81,6 +81,15 @@ public final class StandaloneServer implements AutoCloseable {
         if (adminPassword) {
             args.add("--gatehouse.admin.password=" + Api.ADMIN_PASSWORD);
         }
+        // no escalation of unanswered entry requests unless a test asks (its pushes and notifications would land
+        // in the middle of what these servers compare); PT1H/PT2H come after the 15-minute expiry: never scheduled
+        for (String escalation : List.of("gatehouse.entry-request.remind-after=PT1H",
+                "gatehouse.entry-request.guard-alert-after=PT2H")) {
+            String name = escalation.substring(0, escalation.indexOf('='));
+            if (java.util.Arrays.stream(settings).noneMatch(setting -> setting.startsWith(name + "="))) {
+                args.add("--" + escalation);
+            }
+        }
         for (String setting : settings) {
             args.add("--" + setting);
         }

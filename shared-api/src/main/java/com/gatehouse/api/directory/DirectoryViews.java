@@ -11,10 +11,36 @@ public final class DirectoryViews {
     private DirectoryViews() {
     }
 
-    public record SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone) {
+    /** {@code active}: false once deactivated (its members are refused, 403); contact*: the society office's. */
+    public record SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone, String address,
+                              String state, String pincode, String contactName, String contactPhone,
+                              String contactEmail, boolean active) {
+
+        /** An active society without address or contact (as created). */
+        public SocietyView(UUID id, String name, String city, Instant createdAt, String timeZone) {
+            this(id, name, city, createdAt, timeZone, null, null, null, null, null, null, true);
+        }
     }
 
-    public record FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt) {
+    /** {@code floor}: null when not given. */
+    public record FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt, Integer floor) {
+
+        public FlatView(UUID id, UUID societyId, String block, String number, Instant createdAt) {
+            this(id, societyId, block, number, createdAt, null);
+        }
+    }
+
+    /** A society in the platform's list, with its size and its active members. */
+    public record SocietySummary(UUID id, String name, String city, String timeZone, boolean active,
+                                 Instant createdAt, long totalFlats, long totalResidents, long totalGuards,
+                                 long totalUsers) {
+    }
+
+    /** Today is the society's day (its time zone). */
+    public record SocietyStats(UUID societyId, long totalFlats, long occupiedFlats, long totalBlocks,
+                               long totalResidents, long totalGuards, long totalAdmins, long totalStaff,
+                               java.time.LocalDate today, long todayEntries, long todayRequests,
+                               long pendingRequests, long pendingOnboardingRequests) {
     }
 
     /**
@@ -30,7 +56,8 @@ public final class DirectoryViews {
     public record SocietyListing(UUID id, String name, String city, long totalBlocks, long totalFlats) {
     }
 
-    public record BlockListing(UUID id, String name, long totalFlats) {
+    /** {@code floors}: as declared when the block was created in bulk, null for a block named only by its flats. */
+    public record BlockListing(UUID id, String name, long totalFlats, Integer floors) {
     }
 
     /**
@@ -39,6 +66,6 @@ public final class DirectoryViews {
      * {@code primaryResidentName} only for guards and admins.
      */
     public record FlatListing(UUID id, String number, String block, UUID blockId, boolean occupied, boolean hasOwner,
-                              String primaryResidentName) {
+                              String primaryResidentName, Integer floor) {
     }
 }

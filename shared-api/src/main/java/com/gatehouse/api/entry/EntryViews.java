@@ -9,12 +9,17 @@ public final class EntryViews {
     private EntryViews() {
     }
 
-    /** The contract's request. */
+    /**
+     * The contract's request. What the flat's phones did with it (issue 15): {@code phonesReached} counts the
+     * distinct phones whose app reported showing one of the request's notifications (the request and its
+     * reminder; {@code POST /resident/notifications/{id}/delivered}), {@code opened} whether a resident has opened
+     * (read) one of them, first at {@code openedAt}.
+     */
     public record EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
                                    String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
                                    UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
                                    Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
-                                   Instant createdAt) {
+                                   Instant createdAt, int phonesReached, boolean opened, Instant openedAt) {
     }
 
     /**

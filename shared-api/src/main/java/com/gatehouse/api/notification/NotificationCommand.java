@@ -5,6 +5,7 @@ import com.gatehouse.api.common.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
+import java.util.UUID;
 
 /** What can be asked of a notification. Sending is done through the command side's {@code Notifications} fan-out. */
 public sealed interface NotificationCommand {
@@ -26,5 +27,15 @@ public sealed interface NotificationCommand {
         public MarkNotificationsRead {
             notificationIds = List.copyOf(notificationIds);
         }
+    }
+
+    /**
+     * The recipient's app showed the notification on one of their phones ({@code deviceId}: the id
+     * {@code POST /me/devices} answered for that phone, or null when the app does not know it: then the user's
+     * phones count as one). Someone else's notification answers 404; a second receipt from the same phone changes
+     * nothing.
+     */
+    record MarkNotificationDelivered(@TargetAggregateIdentifier NotificationId notificationId, UserId by,
+                                     UUID deviceId) implements NotificationCommand {
     }
 }
