@@ -21,7 +21,12 @@ import com.gatehouse.api.staff.StaffCommand.UpdateStaff;
 import com.gatehouse.api.staff.StaffId;
 import com.gatehouse.api.staff.StaffQuery.FindAttendance;
 import com.gatehouse.api.staff.StaffQuery.FindLatestAttendanceOfStaff;
+import com.gatehouse.api.staff.AssignmentTerms;
+import com.gatehouse.api.staff.StaffCommand.SetAssignmentTerms;
 import com.gatehouse.api.staff.StaffQuery.FindStaff;
+import com.gatehouse.api.staff.StaffQuery.FindStaffAssignment;
+import com.gatehouse.api.staff.StaffViews.StaffAssignmentView;
+import com.gatehouse.command.common.UnknownAggregate;
 import com.gatehouse.api.staff.StaffType;
 import com.gatehouse.api.staff.StaffViews.AttendanceOutcome;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
@@ -46,6 +51,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -103,6 +109,13 @@ public class StaffCommandController {
     public record AssignFlatRequest(@NotNull UUID flatId) {
     }
 
+    public record TermsRequest(@Size(max = 7) List<java.time.DayOfWeek> workingDays, java.time.LocalTime startTime,
+                               java.time.LocalTime endTime,
+                               @jakarta.validation.constraints.DecimalMin("0")
+                               @jakarta.validation.constraints.DecimalMax("10000000") java.math.BigDecimal agreedRate,
+                               com.gatehouse.api.staff.RateType rateType) {
+    }
+
     public record ScanRequest(@NotBlank @Size(max = 4096) String qrToken) {
     }
 
@@ -158,6 +171,24 @@ public class StaffCommandController {
         return visible(caller, staffId).then(sender.sendAndRead(caller,
                 new AssignStaffToFlat(new StaffId(staffId), society(caller), new FlatId(body.flatId())),
                 new FindStaff(staffId), StaffView.class));
+    }
+
+    @PutMapping("/{staffId}/flats/{flatId}/terms")
+    @Allowed({Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "Set what a flat agreed with a staff member who works for it",
+            description = "Body {workingDays? [MONDAY..SUNDAY], startTime?, endTime? (HH:mm, the society's time; both "
+                    + "or neither, start before end), agreedRate?, rateType? (MONTHLY, DAILY, HOURLY, PER_VISIT; with "
+                    + "agreedRate)}: the whole terms, replacing the previous ones (an empty body clears them). A resident "
+                    + "sets only their own flat's (another flat, or a staff member not working for the flat: 404); an "
+                    + "admin any flat's. Answers the assignment; setting the same terms again changes nothing.")
+    public Mono<StaffAssignmentView> setTerms(Caller caller, @PathVariable UUID staffId, @PathVariable UUID flatId,
+                                              @Valid @RequestBody TermsRequest body) {
+        var terms = new AssignmentTerms(body.workingDays(), body.startTime(), body.endTime(), body.agreedRate(),
+                body.rateType());
+        return sender.sendAndRead(caller, new SetAssignmentTerms(new StaffId(staffId), society(caller),
+                        residentFlat(caller), new FlatId(flatId), terms, new UserId(caller.userId())),
+                new FindStaffAssignment(staffId, flatId), StaffAssignmentView.class)
+                .onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Staff member"));
     }
 
     @DeleteMapping("/{staffId}/flats/{flatId}")

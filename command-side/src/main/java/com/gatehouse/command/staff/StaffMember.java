@@ -35,7 +35,9 @@ import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
 import com.gatehouse.api.staff.AttendanceId;
 import com.gatehouse.api.staff.CheckMethod;
+import com.gatehouse.api.staff.AssignmentTerms;
 import com.gatehouse.api.staff.StaffCommand.AssignStaffToFlat;
+import com.gatehouse.api.staff.StaffCommand.SetAssignmentTerms;
 import com.gatehouse.api.staff.StaffCommand.CheckInStaff;
 import com.gatehouse.api.staff.StaffCommand.CheckOutStaff;
 import com.gatehouse.api.staff.StaffCommand.DeactivateStaff;
@@ -45,6 +47,7 @@ import com.gatehouse.api.staff.StaffCommand.ScanStaffCard;
 import com.gatehouse.api.staff.StaffCommand.UnassignStaffFromFlat;
 import com.gatehouse.api.staff.StaffCommand.UpdateStaff;
 import com.gatehouse.api.staff.StaffEvent.StaffAssignedToFlat;
+import com.gatehouse.api.staff.StaffEvent.StaffAssignmentTermsSet;
 import com.gatehouse.api.staff.StaffEvent.StaffCardRotated;
 import com.gatehouse.api.staff.StaffEvent.StaffDeactivated;
 import com.gatehouse.api.staff.StaffEvent.StaffRegistered;
@@ -118,6 +121,7 @@ public class StaffMember {
     private StaffType type;
     private String photoKey;
     private final LinkedHashSet<FlatId> flats = new LinkedHashSet<>();
+    private final java.util.Map<FlatId, AssignmentTerms> terms = new java.util.HashMap<>();
     private boolean active;
     private int cardVersion;
     private Attendance current;
@@ -176,6 +180,48 @@ public class StaffMember {
         if (!flats.contains(cmd.flatId())) {
             apply(new StaffAssignedToFlat(id, society, cmd.flatId(), now(clock)));
         }
+    }
+
+    @CommandHandler
+    public void handle(SetAssignmentTerms cmd, Clock clock) {
+        requireVisibleTo(cmd.societyId(), cmd.residentFlat());
+        if (cmd.flatId() == null || !flats.contains(cmd.flatId())
+                || (cmd.residentFlat() != null && !cmd.flatId().equals(cmd.residentFlat()))) {
+            throw Problem.notFound("Flat of this staff member");
+        }
+        requireActive();
+        AssignmentTerms wanted = validTerms(cmd.terms());
+        if (wanted.equals(terms.getOrDefault(cmd.flatId(), AssignmentTerms.NONE))) {
+            return;
+        }
+        apply(new StaffAssignmentTermsSet(id, society, cmd.flatId(), wanted, cmd.by(), now(clock)));
+    }
+
+    /** Days in week order without repeats; hours both or neither, start before end; a rate with its type. */
+    static AssignmentTerms validTerms(AssignmentTerms given) {
+        AssignmentTerms terms = given == null ? AssignmentTerms.NONE : given;
+        if (terms.workingDays().stream().anyMatch(java.util.Objects::isNull)) {
+            throw Problem.invalid("workingDays", "must not contain null");
+        }
+        if ((terms.startTime() == null) != (terms.endTime() == null)) {
+            throw Problem.invalid(terms.startTime() == null ? "startTime" : "endTime", "give both startTime and endTime");
+        }
+        if (terms.startTime() != null && !terms.startTime().isBefore(terms.endTime())) {
+            throw Problem.invalid("endTime", "must be after startTime");
+        }
+        if (terms.agreedRate() != null && terms.agreedRate().signum() < 0) {
+            throw Problem.invalid("agreedRate", "must not be negative");
+        }
+        if ((terms.agreedRate() == null) != (terms.rateType() == null)) {
+            throw Problem.invalid(terms.agreedRate() == null ? "agreedRate" : "rateType",
+                    "give both agreedRate and rateType");
+        }
+        if (terms.agreedRate() != null && terms.agreedRate().stripTrailingZeros().scale() > 2) {
+            throw Problem.invalid("agreedRate", "has at most 2 decimals");
+        }
+        return new AssignmentTerms(terms.workingDays().stream().distinct().sorted().toList(), terms.startTime(),
+                terms.endTime(), terms.agreedRate() == null ? null : terms.agreedRate().setScale(2),
+                terms.rateType());
     }
 
     @CommandHandler
@@ -545,6 +591,7 @@ public class StaffMember {
     @EventSourcingHandler
     void on(StaffUnassignedFromFlat event) {
         flats.remove(event.flatId());
+        terms.remove(event.flatId());
     }
 
     @EventSourcingHandler
@@ -628,5 +675,10 @@ public class StaffMember {
     @EventSourcingHandler
     void on(StaffReviewHidden event) {
         reviews.put(event.reviewId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(StaffAssignmentTermsSet event) {
+        terms.put(event.flatId(), event.terms());
     }
 }

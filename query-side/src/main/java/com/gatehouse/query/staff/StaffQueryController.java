@@ -60,8 +60,12 @@ public class StaffQueryController {
     /** A staff photo is at most 5 MB (the upload rules); anything larger is not drawn. */
     static final long PHOTO_LIMIT = 5L * 1024 * 1024;
 
+    private final com.gatehouse.projection.staff.StaffAssignmentReadModel assignments;
+
     public StaffQueryController(StaffReadModel readModel, StaffCards cards, StoredFiles files,
-                                com.gatehouse.api.directory.SocietyTimeZones zones) {
+                                com.gatehouse.api.directory.SocietyTimeZones zones,
+                                com.gatehouse.projection.staff.StaffAssignmentReadModel assignments) {
+        this.assignments = assignments;
         this.zones = zones;
         this.readModel = readModel;
         this.cards = cards;
@@ -133,6 +137,22 @@ public class StaffQueryController {
             return Paged.body("attendance", readModel.attendanceOf(staffId, flat, range.from(), range.to(), request),
                     request);
         }));
+    }
+
+    @GetMapping("/{staffId}/flats")
+    @Allowed({Role.ADMIN, Role.RESIDENT})
+    @Operation(summary = "The flats a staff member works for, with what each agreed",
+            description = "Response: {assignments: [{staffId, societyId, flatId, workingDays (MONDAY..SUNDAY), startTime, "
+                    + "endTime (the society's time), agreedRate, rateType (MONTHLY, DAILY, HOURLY, PER_VISIT), "
+                    + "assignedAt, updatedAt}], pagination}, oldest assignment first. A resident sees only their own "
+                    + "flat's; guards and auditors do not see what flats pay (403).")
+    public Mono<Map<String, Object>> assignments(Caller caller, @PathVariable UUID staffId,
+                                                 @RequestParam(required = false) Integer page,
+                                                 @RequestParam(required = false) Integer limit) {
+        var request = PageRequest.of(page, limit);
+        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        return visible(caller, staffId).flatMap(staff -> Blocking.read(() ->
+                Paged.body("assignments", assignments.of(staffId, flat, request), request)));
     }
 
     @GetMapping("/attendance")

@@ -3,6 +3,8 @@ package com.gatehouse.query.staff;
 import com.gatehouse.api.staff.StaffQuery.FindAttendance;
 import com.gatehouse.api.staff.StaffQuery.FindLatestAttendanceOfStaff;
 import com.gatehouse.api.staff.StaffQuery.FindStaff;
+import com.gatehouse.api.staff.StaffQuery.FindStaffAssignment;
+import com.gatehouse.api.staff.StaffViews.StaffAssignmentView;
 import com.gatehouse.api.staff.StaffQuery.FindStaffBooking;
 import com.gatehouse.api.staff.StaffQuery.FindStaffReview;
 import com.gatehouse.api.staff.StaffViews.StaffBookingView;
@@ -10,6 +12,7 @@ import com.gatehouse.api.staff.StaffViews.StaffReviewView;
 import com.gatehouse.api.staff.StaffQuery.WatchAttendance;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import com.gatehouse.api.staff.StaffViews.StaffView;
+import com.gatehouse.projection.staff.StaffAssignmentReadModel;
 import com.gatehouse.projection.staff.StaffReadModel;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -22,9 +25,16 @@ import java.util.Optional;
 public class StaffQueryHandler {
 
     private final StaffReadModel readModel;
+    private final StaffAssignmentReadModel assignments;
 
-    public StaffQueryHandler(StaffReadModel readModel) {
+    public StaffQueryHandler(StaffReadModel readModel, StaffAssignmentReadModel assignments) {
         this.readModel = readModel;
+        this.assignments = assignments;
+    }
+
+    @QueryHandler
+    public Optional<StaffAssignmentView> handle(FindStaffAssignment query) {
+        return assignments.find(query.staffId(), query.flatId());
     }
 
     @QueryHandler

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Admins and residents manage domestic staff; a resident only ever sees the staff of their own flat. */
 class StaffManagementTest extends IntegrationTest {
@@ -165,5 +166,59 @@ class StaffManagementTest extends IntegrationTest {
         }
         assertThat(staff().staff(sharedSociety().admin(), UUID.fromString(cook.get("id").asText())).get("photoKey").asText())
                 .isEqualTo(photo);
+    }
+
+    private JsonNode putTerms(Api.User by, UUID staff, UUID flat, Map<String, Object> terms, int status) {
+        return api().client().put().uri("/api/v1/staff/domestic/{id}/flats/{flat}/terms", staff, flat)
+                .header("Authorization", by.bearer()).header("X-Forwarded-For", api().address())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(terms)
+                .exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void eachFlatKeepsItsOwnTermsWithAStaffMemberAndSeesOnlyItsOwn() {
+        var society = api().newSociety();
+        UUID lakshmi = staff().registerMaid(society.admin(), "Lakshmi", society.flatA(), society.flatB());
+        JsonNode set = putTerms(society.residentA1(), lakshmi, society.flatA(), Map.of("workingDays",
+                List.of("FRIDAY", "MONDAY", "WEDNESDAY"), "startTime", "07:00", "endTime", "09:00", "agreedRate", 4500,
+                "rateType", "MONTHLY"), 200);
+        assertThat(set.get("workingDays")).extracting(JsonNode::asText).containsExactly("MONDAY", "WEDNESDAY", "FRIDAY");
+        assertThat(set.get("startTime").asText()).startsWith("07:00");
+        assertThat(set.get("agreedRate").decimalValue()).isEqualByComparingTo("4500");
+        assertThat(set.get("rateType").asText()).isEqualTo("MONTHLY");
+
+        // A-101 sees only its own terms and cannot touch B-201's; B-201 sees its own, still empty
+        JsonNode ofA = api().read(society.residentA1(), "/staff/domestic/{id}/flats", lakshmi);
+        assertThat(ofA.get("assignments")).singleElement()
+                .satisfies(a -> assertThat(a.get("flatId").asText()).isEqualTo(society.flatA().toString()));
+        putTerms(society.residentA1(), lakshmi, society.flatB(), Map.of("workingDays", List.of("SUNDAY")), 404);
+        JsonNode ofB = api().read(society.residentB(), "/staff/domestic/{id}/flats", lakshmi);
+        assertThat(ofB.get("assignments")).singleElement().satisfies(a -> {
+            assertThat(a.get("flatId").asText()).isEqualTo(society.flatB().toString());
+            assertThat(a.get("workingDays")).isEmpty();
+            assertThat(a.get("agreedRate").isNull()).isTrue();
+        });
+        // the admin sees and sets every flat's; guards do not see what flats pay; other societies see nothing
+        putTerms(society.admin(), lakshmi, society.flatB(), Map.of("agreedRate", 150, "rateType", "PER_VISIT"), 200);
+        JsonNode all = api().read(society.admin(), "/staff/domestic/{id}/flats", lakshmi);
+        assertThat(all.get("pagination").get("total").asInt()).isEqualTo(2);
+        api().get(society.guard(), "/staff/domestic/{id}/flats", lakshmi).exchange().expectStatus().isForbidden();
+        var other = api().newSociety();
+        api().get(other.admin(), "/staff/domestic/{id}/flats", lakshmi).exchange().expectStatus().isNotFound();
+        putTerms(other.admin(), lakshmi, society.flatA(), Map.of(), 404);
+
+        // bad terms are refused and change nothing
+        JsonNode refused = putTerms(society.residentA1(), lakshmi, society.flatA(), Map.of("startTime", "09:00",
+                "endTime", "08:00"), 400);
+        assertThat(refused.get("detail").asText()).contains("endTime");
+        putTerms(society.residentA1(), lakshmi, society.flatA(), Map.of("agreedRate", 10, "rateType", "WEEKLY"), 400);
+        assertThat(api().read(society.residentA1(), "/staff/domestic/{id}/flats", lakshmi).at("/assignments/0/rateType")
+                .asText()).isEqualTo("MONTHLY");
+
+        // a flat she no longer works for loses its terms
+        api().delete(society.admin(), "/staff/domestic/{id}/flats/{flat}", lakshmi, society.flatB()).exchange()
+                .expectStatus().isNoContent();
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api().read(society.admin(),
+                "/staff/domestic/{id}/flats", lakshmi).get("assignments")).hasSize(1));
     }
 }

@@ -133,4 +133,12 @@ public sealed interface StaffCommand {
     record HideStaffReview(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, UUID reviewId, UserId by,
                            String reason) implements StaffCommand {
     }
+
+    /**
+     * Sets what a flat agreed with a staff member who works for it (admins; a resident only for their own flat,
+     * {@code residentFlat}).
+     */
+    record SetAssignmentTerms(@TargetAggregateIdentifier StaffId staffId, SocietyId societyId, FlatId residentFlat,
+                              FlatId flatId, AssignmentTerms terms, UserId by) implements StaffCommand {
+    }
 }

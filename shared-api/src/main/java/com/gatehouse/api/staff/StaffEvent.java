@@ -101,4 +101,9 @@ public sealed interface StaffEvent {
     record StaffReviewHidden(StaffId staffId, SocietyId societyId, UUID reviewId, UserId by,
                              @PersonalData(subject = STAFF, idFrom = "staffId") String reason, Instant hiddenAt) implements StaffEvent {
     }
+
+    /** The terms a flat agreed with the staff member (all of them, as they are now). */
+    record StaffAssignmentTermsSet(StaffId staffId, SocietyId societyId, FlatId flatId, AssignmentTerms terms,
+                                   UserId by, Instant setAt) implements StaffEvent {
+    }
 }

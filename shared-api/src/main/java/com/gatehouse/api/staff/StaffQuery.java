@@ -11,6 +11,11 @@ public sealed interface StaffQuery {
     record FindStaff(UUID staffId) implements StaffQuery {
     }
 
+    /** Answers {@code Optional<StaffAssignmentView>}: a flat's terms with a staff member who works for it. */
+    @ReadModel("staff-assignments")
+    record FindStaffAssignment(UUID staffId, UUID flatId) implements StaffQuery {
+    }
+
     /** Answers {@code Optional<StaffBookingView>}. */
     @ReadModel("staff")
     record FindStaffBooking(UUID bookingId) implements StaffQuery {

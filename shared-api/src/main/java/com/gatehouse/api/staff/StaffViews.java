@@ -124,4 +124,11 @@ public final class StaffViews {
     /** The contract's {@code {qrToken}}. */
     public record QrCode(String qrToken) {
     }
+
+    /** A flat a staff member works for, with the terms it agreed (empty until set). */
+    public record StaffAssignmentView(UUID staffId, UUID societyId, UUID flatId,
+                                      List<java.time.DayOfWeek> workingDays, java.time.LocalTime startTime,
+                                      java.time.LocalTime endTime, java.math.BigDecimal agreedRate, RateType rateType,
+                                      Instant assignedAt, Instant updatedAt) {
+    }
 }
