@@ -22,6 +22,10 @@ import static com.gatehouse.projection.entry.EntryRequestReadModel.instant;
 @Repository
 public class GateLogReadModel {
 
+    /** A visitor with this many visits (same phone) to a flat within {@link #WINDOW} is frequent. */
+    public static final int FREQUENT_AFTER = 3;
+    public static final java.time.Duration WINDOW = java.time.Duration.ofDays(30);
+
     static final RowMapper<EntryView> ENTRY = (rs, i) -> new EntryView(rs.getObject("id", UUID.class),
             rs.getObject("entry_request_id", UUID.class), EntryType.valueOf(rs.getString("type")),
             rs.getString("visitor_name"), rs.getString("visitor_phone"),
@@ -31,7 +35,18 @@ public class GateLogReadModel {
             instant(rs, "entered_at"), instant(rs, "exited_at"), rs.getObject("checked_out_by_id", UUID.class),
             instant(rs, "overstay_alerted_at"), rs.getObject("pre_approval_id", UUID.class),
             rs.getString("auto_approval_reason") != null, rs.getString("auto_approval_reason"),
-            rs.getString("vehicle_number"), (Integer) rs.getObject("package_count"));
+            rs.getString("vehicle_number"), (Integer) rs.getObject("package_count"), rs.getLong("recent_visits"),
+            rs.getLong("recent_visits") >= FREQUENT_AFTER);
+
+    /**
+     * The gate log, each entry with its visitor's visits to the same flat in the {@link #WINDOW} up to it (computed
+     * when read, so it is the same whatever order the entries were projected in).
+     */
+    private static final String GATE_LOG = """
+            (select g.*, case when g.visitor_phone is null then 0 else (select count(*) from gate_entry v
+                where v.flat_id = g.flat_id and v.visitor_phone = g.visitor_phone
+                  and v.entered_at > g.entered_at - interval '%d days' and v.entered_at <= g.entered_at) end as recent_visits
+             from gate_entry g) gate_entry""".formatted(WINDOW.toDays());
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +55,7 @@ public class GateLogReadModel {
     }
 
     public Optional<EntryView> find(UUID id) {
-        return jdbc.query("select * from gate_entry where id = ?", ENTRY, id).stream().findFirst();
+        return jdbc.query("select * from " + GATE_LOG + " where id = ?", ENTRY, id).stream().findFirst();
     }
 
     /**
@@ -54,19 +69,19 @@ public class GateLogReadModel {
                 .and("entered_at >= ?", from)
                 .and("entered_at < ?", to)
                 .and(open, "exited_at is null", "exited_at is not null");
-        return Paging.slice(jdbc, "gate_entry", where, "entered_at desc, id", ENTRY, page);
+        return Paging.slice(jdbc, GATE_LOG, where, "entered_at desc, id", ENTRY, page);
     }
 
     /** The open entries of a society (or of one flat), newest first: a live feed's initial state. */
     public List<EntryView> open(UUID societyId, UUID flatId, int limit) {
-        return Paging.first(jdbc, "gate_entry",
+        return Paging.first(jdbc, GATE_LOG,
                 Where.is("society_id", societyId).and("flat_id = ?", flatId).and("exited_at is null"),
                 "entered_at desc, id", ENTRY, limit);
     }
 
     /** The entries of a society that came in within [from, to), newest first (at most {@code limit}). */
     public List<EntryView> between(UUID societyId, Instant from, Instant to, int limit) {
-        return Paging.first(jdbc, "gate_entry", Where.is("society_id", societyId).and("entered_at >= ?", from)
+        return Paging.first(jdbc, GATE_LOG, Where.is("society_id", societyId).and("entered_at >= ?", from)
                 .and("entered_at < ?", to), "entered_at desc, id", ENTRY, limit);
     }
 

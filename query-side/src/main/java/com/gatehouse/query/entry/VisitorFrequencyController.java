@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,10 +24,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/admin/reports")
 @Tag(name = "Reports")
 public class VisitorFrequencyController {
-
-    /** A visitor with this many visits to a flat within {@link #WINDOW} is frequent. */
-    static final int FREQUENT_AFTER = 3;
-    static final Duration WINDOW = Duration.ofDays(30);
 
     private final GateLogReadModel gateLog;
     private final Clock clock;
@@ -49,6 +44,6 @@ public class VisitorFrequencyController {
                                                       @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         return Blocking.read(() -> Paged.body("visitors", gateLog.visitorFrequency(caller.societyId(), flatId,
-                clock.instant().minus(WINDOW), FREQUENT_AFTER, request), request));
+                clock.instant().minus(GateLogReadModel.WINDOW), GateLogReadModel.FREQUENT_AFTER, request), request));
     }
 }

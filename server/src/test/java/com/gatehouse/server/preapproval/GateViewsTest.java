@@ -36,6 +36,12 @@ class GateViewsTest extends IntegrationTest {
         assertThat(today.get("counts").get("preApproved").asLong()).isEqualTo(3);
         assertThat(today.get("counts").get("byType").get("VISITOR").asLong()).isEqualTo(3);
         assertThat(today.get("requests").get("PENDING").asLong()).isEqualTo(1);
+        // each entry says how often this visitor came to the flat in the 30 days up to it: the third visit is frequent
+        assertThat(today.get("entries")).extracting(e -> e.get("recentVisits").asLong() + ":" + e.get("frequentVisitor").asBoolean())
+                .containsExactlyInAnyOrder("1:false", "2:false", "3:true");
+        JsonNode latest = api().read(society.residentA1(), "/gate/entries?limit=1").get("entries").get(0);
+        assertThat(latest.get("recentVisits").asLong()).isEqualTo(3);
+        assertThat(latest.get("frequentVisitor").asBoolean()).isTrue();
 
         JsonNode visitors = api().read(society.admin(), "/admin/reports/visitor-frequency").get("visitors");
         assertThat(visitors).singleElement().satisfies(v -> {

@@ -27,11 +27,14 @@ public final class EntryViews {
      * ({@code exitedAt} null while inside), and when an overstay alert went out (null if none).
      * {@code entryRequestId} is null for an entry admitted without a request (a pre-approval's scan, named by
      * {@code preApprovalId}); {@code autoApproved} with {@code autoApprovalReason} when nobody was asked.
+     * {@code recentVisits}: this visitor's visits (same phone) to this flat in the 30 days up to and including this
+     * one (0 without a phone); {@code frequentVisitor} from the third on.
      */
     public record EntryView(UUID id, UUID entryRequestId, EntryType type, String visitorName, String visitorPhone,
                             ProviderTag providerTag, String photoKey, UUID flatId, UUID societyId, UUID guardId,
                             UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
                             Instant overstayAlertedAt, UUID preApprovalId, boolean autoApproved,
-                            String autoApprovalReason, String vehicleNumber, Integer packageCount) {
+                            String autoApprovalReason, String vehicleNumber, Integer packageCount,
+                            long recentVisits, boolean frequentVisitor) {
     }
 }
