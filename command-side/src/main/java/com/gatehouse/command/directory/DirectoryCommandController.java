@@ -24,6 +24,7 @@ import com.gatehouse.api.directory.SocietyCommand.NewFlat;
 import com.gatehouse.api.directory.SocietyCommand.UpdateSociety;
 import com.gatehouse.api.directory.UserCommand.ChangeUserRole;
 import com.gatehouse.api.directory.UserCommand.DeactivateUser;
+import com.gatehouse.api.directory.UserCommand.ReactivateUser;
 import com.gatehouse.api.directory.UserCommand.RegisterUser;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
@@ -233,6 +234,18 @@ public class DirectoryCommandController {
         return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndRead(caller,
                         new DeactivateUser(new UserId(userId)), new FindUser(userId), UserView.class)
                 .flatMap(changed -> accessChanged(user, changed)));
+    }
+
+    @PostMapping("/{societyId}/users/{userId}/reactivate")
+    @Allowed({Role.ADMIN, Role.SUPER_ADMIN})
+    @Operation(summary = "Reactivate a deactivated user", description = """
+            They log in again as before (their password is unchanged); a resident returns to their flat (and is its \
+            primary resident when it has none). An active user answers as is. 409 for an invited family member (they \
+            become active at their first sign-in) and for a resident removed from their flat by its primary resident \
+            (register them again). Another society's user is 404.""")
+    public Mono<UserView> reactivateUser(Caller caller, @PathVariable UUID societyId, @PathVariable UUID userId) {
+        return inSociety(caller, societyId, userId).flatMap(user -> sender.sendAndRead(caller,
+                new ReactivateUser(new UserId(userId)), new FindUser(userId), UserView.class));
     }
 
     /**

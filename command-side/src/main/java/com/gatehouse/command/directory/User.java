@@ -44,6 +44,7 @@ import com.gatehouse.api.directory.UserEvent.UserReactivated;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
 import com.gatehouse.api.directory.UserEvent.UserRoleChanged;
 import com.gatehouse.api.directory.UserEvent.UserSignedUp;
+import com.gatehouse.command.common.Texts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -256,9 +257,9 @@ public class User {
         if (!active) {
             throw Problem.conflict("This account is deactivated");
         }
-        String newName = cmd.name() == null ? name : cmd.name().strip();
-        String newEmail = cmd.email() == null ? email : cmd.email().strip();
-        String newPhoto = cmd.photoKey() == null ? photoKey : cmd.photoKey();
+        String newName = cmd.name() == null ? name : Texts.required("name", cmd.name());
+        String newEmail = cmd.email() == null ? email : Texts.blankToNull(cmd.email()); // "" removes it
+        String newPhoto = cmd.photoKey() == null ? photoKey : Texts.blankToNull(cmd.photoKey());
         if (Objects.equals(newName, name) && Objects.equals(newEmail, email) && Objects.equals(newPhoto, photoKey)) {
             return;
         }

@@ -145,4 +145,25 @@ class UserTest {
                 .when(new DeactivateUser(user))
                 .expectEvents(new UserDeactivated(user, society, NOW));
     }
+
+    @Test
+    void aUserChangesTheirProfileAndAnEmptyTextRemovesAnEmailOrPhoto() {
+        fixture.given(residentRegistered())
+                .when(new com.gatehouse.api.directory.UserCommand.UpdateProfile(user, " Ravi K ", "ravi@example.com",
+                        "societies/x/PROFILE_PHOTO/a.jpg"))
+                .expectEvents(new com.gatehouse.api.directory.UserEvent.ProfileUpdated(user, society, "Ravi K",
+                        "ravi@example.com", "societies/x/PROFILE_PHOTO/a.jpg", NOW));
+        fixture.given(residentRegistered(), new com.gatehouse.api.directory.UserEvent.ProfileUpdated(user, society,
+                        "Ravi", "ravi@example.com", "societies/x/PROFILE_PHOTO/a.jpg", NOW))
+                .when(new com.gatehouse.api.directory.UserCommand.UpdateProfile(user, null, "", " "))
+                .expectEvents(new com.gatehouse.api.directory.UserEvent.ProfileUpdated(user, society, "Ravi", null,
+                        null, NOW));
+        fixture.given(residentRegistered())
+                .when(new com.gatehouse.api.directory.UserCommand.UpdateProfile(user, "Ravi", null, null))
+                .expectNoEvents();
+        fixture.given(residentRegistered())
+                .when(new com.gatehouse.api.directory.UserCommand.UpdateProfile(user, "  ", null, null))
+                .expectException(Problem.class)
+                .expectNoEvents();
+    }
 }

@@ -160,9 +160,12 @@ public class AuthController {
     public record LogoutRequest(@NotBlank @Size(max = 512) String refreshToken, UUID deviceId) {
     }
 
-    public record UserSummary(UUID id, String name, String phone, Role role, UUID societyId, UUID flatId) {
+    /** {@code email}, {@code photoKey}: the profile (PATCH /auth/me), null until given. */
+    public record UserSummary(UUID id, String name, String phone, Role role, UUID societyId, UUID flatId,
+                              String email, String photoKey) {
         static UserSummary of(UserView user) {
-            return new UserSummary(user.id(), user.name(), user.phone(), user.role(), user.societyId(), user.flatId());
+            return new UserSummary(user.id(), user.name(), user.phone(), user.role(), user.societyId(), user.flatId(),
+                    user.email(), user.photoKey());
         }
     }
 
@@ -223,14 +226,15 @@ public class AuthController {
     }
 
     @GetMapping("/api/v1/auth/me")
-    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR})
-    @Operation(summary = "The logged-in user")
+    @Allowed({Role.SUPER_ADMIN, Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR, Role.APPLICANT})
+    @Operation(summary = "The logged-in user", description = "{id, name, phone, role, societyId, flatId, email, "
+            + "photoKey}; change the profile with PATCH /auth/me.")
     public Mono<UserSummary> me(Caller caller) {
         return Mono.fromCallable(() -> directory.user(caller.userId())
                         .map(UserSummary::of)
                         // a user of an external issuer has no directory entry: answer what the token says
                         .orElseGet(() -> new UserSummary(caller.userId(), null, null, caller.role(),
-                                caller.societyId(), caller.flatId())))
+                                caller.societyId(), caller.flatId(), null, null)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

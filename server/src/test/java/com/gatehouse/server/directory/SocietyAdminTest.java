@@ -144,4 +144,29 @@ class SocietyAdminTest extends IntegrationTest {
         assertThat(stats.get("pendingRequests").asLong()).isEqualTo(1);
         api().get(other.admin(), "/admin/societies/{id}/stats", s.id()).exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void oncePutInIndiasTimeZoneASocietysReportsCountIndianDaysAndHours() {
+        var s = api().newSociety("Pacific/Kiritimati"); // UTC+14: its hours are 8.5 hours from India's
+        ZoneId india = ZoneId.of("Asia/Kolkata");
+        JsonNode moved = api().patch(api().platformAdmin(), "/admin/societies/{id}", Map.of("timeZone", "Asia/Kolkata"),
+                s.id()).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(moved.get("timeZone").asText()).isEqualTo("Asia/Kolkata");
+        java.time.ZonedDateTime before = java.time.ZonedDateTime.now(india);
+        api().create(s.guard(), "/gate/requests", Map.of("type", "VISITOR", "flatId", s.flatA().toString(),
+                "visitorName", "Ravi"));
+        java.time.ZonedDateTime after = java.time.ZonedDateTime.now(india);
+        // India is UTC+5:30: its hour of day is never the UTC one nor Kiritimati's
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode peaks = api().read(s.admin(), "/admin/reports/peak-hours");
+            long inIndianHour = java.util.stream.IntStream.of(before.getHour(), after.getHour()).distinct()
+                    .mapToLong(hour -> peaks.get("hours").get(hour).get("requests").asLong()).sum();
+            assertThat(inIndianHour).as("the request counts in India's hour of day").isEqualTo(1);
+        });
+        JsonNode days = api().read(s.admin(), "/admin/reports/entries").get("days");
+        assertThat(days).singleElement().satisfies(day -> assertThat(day.get("date").asText())
+                .isIn(before.toLocalDate().toString(), after.toLocalDate().toString()));
+        assertThat(api().read(s.admin(), "/admin/societies/{id}/stats", s.id()).get("today").asText())
+                .isIn(before.toLocalDate().toString(), after.toLocalDate().toString());
+    }
 }

@@ -21,7 +21,10 @@ public enum UploadPurpose {
             Set.of(Role.ADMIN, Role.RESIDENT)),
     /** Images and documents of the notice board: posted by admins, seen by every member of the society. */
     NOTICE_ATTACHMENT(Set.of("application/pdf", "image/jpeg", "image/png", "image/webp"), 10L * 1024 * 1024,
-            Set.of(Role.ADMIN));
+            Set.of(Role.ADMIN)),
+    /** A member's own profile photo (PATCH /auth/me {photoKey}). */
+    PROFILE_PHOTO(Set.of("image/jpeg", "image/png", "image/webp"), 5L * 1024 * 1024,
+            Set.of(Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR));
 
     private final Set<String> mimeTypes;
     private final long maxBytes;
