@@ -39,8 +39,28 @@ public class Credentials {
                 .stream().findFirst();
     }
 
+    /** The user must choose a new password before they can log in (an admin reset theirs). */
+    public void requireChange(UserId user, Instant at) {
+        jdbc.update("""
+                        insert into credentials_change_required (user_id, required_at) values (?, ?)
+                        on conflict (user_id) do update set required_at = excluded.required_at""",
+                user.value(), Timestamp.from(at));
+    }
+
+    /** The user chose their password: nothing more to change. */
+    public void changed(UserId user) {
+        jdbc.update("delete from credentials_change_required where user_id = ?", user.value());
+    }
+
+    /** Whether the user must choose a new password before logging in. */
+    public boolean changeRequired(UserId user) {
+        return !jdbc.queryForList("select 1 from credentials_change_required where user_id = ?", Integer.class,
+                user.value()).isEmpty();
+    }
+
     /** Forgets every secret of the user (their data was erased). */
     public void forget(UserId user) {
         jdbc.update("delete from credentials where user_id = ?", user.value());
+        changed(user);
     }
 }

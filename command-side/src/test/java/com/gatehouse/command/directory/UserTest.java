@@ -181,4 +181,23 @@ class UserTest {
                 .expectException(Problem.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void aPasswordChangeOrResetKeepsTheHashInTheCredentialsAndOutOfTheEvent() {
+        fixture.given(residentRegistered())
+                .when(new com.gatehouse.api.directory.UserCommand.ChangePassword(user, "new-hash"))
+                .expectEvents(new com.gatehouse.api.directory.UserEvent.PasswordChanged(user, society, NOW));
+        org.mockito.Mockito.verify(credentials).setPasswordHash(user, "new-hash", NOW);
+        org.mockito.Mockito.verify(credentials).changed(user);
+        UserId admin = UserId.random();
+        fixture.given(residentRegistered())
+                .when(new com.gatehouse.api.directory.UserCommand.ResetPassword(user, "temp-hash", admin))
+                .expectEvents(new com.gatehouse.api.directory.UserEvent.PasswordReset(user, society, admin, NOW));
+        org.mockito.Mockito.verify(credentials).setPasswordHash(user, "temp-hash", NOW);
+        org.mockito.Mockito.verify(credentials).requireChange(user, NOW);
+        fixture.given(residentRegistered(), new UserDeactivated(user, society, NOW))
+                .when(new com.gatehouse.api.directory.UserCommand.ChangePassword(user, "other-hash"))
+                .expectException(Problem.class)
+                .expectNoEvents();
+    }
 }

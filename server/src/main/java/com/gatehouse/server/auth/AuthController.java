@@ -264,6 +264,10 @@ public class AuthController {
             if (!admitted.contains(user.role())) {
                 throw Problem.forbidden(refusal);
             }
+            if (credentials.changeRequired(new UserId(user.id()))) {
+                throw Problem.forbidden("Your password was reset by an administrator: choose a new one with "
+                        + "POST /api/v1/auth/change-password {phone, oldPassword, newPassword}");
+            }
             return tokens(user, refreshTokens.issue(user.id()));
         }).subscribeOn(Schedulers.boundedElastic());
     }
