@@ -225,6 +225,10 @@ public class OpenApiConfig {
             problem(responses, "429", "Too many codes for this phone or from this address: try again after Retry-After seconds");
             problem(responses, "503", "The SMS could not be sent: try again in a moment");
         }
+        if (path.endsWith("/change-password")) {
+            problem(responses, "401", "Wrong phone or old password, or the account is deactivated");
+            problem(responses, "429", "Too many failed attempts for this phone: try again after Retry-After seconds");
+        }
         if (path.endsWith("/otp/verify")) {
             problem(responses, "401", "The account of this phone is deactivated");
         }

@@ -43,7 +43,7 @@ public class SecurityConfig {
             "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/rsocket",
-            "/api/v1/auth/otp/send", "/api/v1/auth/otp/verify"};
+            "/api/v1/auth/otp/send", "/api/v1/auth/otp/verify", "/api/v1/auth/change-password"};
 
     @Bean
     public SigningKeys signingKeys(GatehouseProperties properties, JdbcTemplate jdbc,

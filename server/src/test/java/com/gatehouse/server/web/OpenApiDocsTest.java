@@ -16,7 +16,7 @@ class OpenApiDocsTest extends IntegrationTest {
 
     static final Set<String> PUBLIC = Set.of("post /api/v1/auth/login", "post /api/v1/auth/refresh",
             "post /api/v1/auth/resident-app/login", "post /api/v1/auth/guard-app/login", "get /.well-known/jwks.json",
-            "post /api/v1/auth/otp/send", "post /api/v1/auth/otp/verify");
+            "post /api/v1/auth/otp/send", "post /api/v1/auth/otp/verify", "post /api/v1/auth/change-password");
 
     private JsonNode docs() {
         return api().client().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
