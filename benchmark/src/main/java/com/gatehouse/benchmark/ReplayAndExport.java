@@ -98,9 +98,8 @@ public final class ReplayAndExport implements Benchmarks.Scenario {
             for (int u = 0; u < USERS_PER_SOCIETY; u++) {
                 UserId user = UserId.random();
                 batch.add(new GenericDomainEventMessage<>("User", user.toString(), 0,
-                        new UserRegistered(user, "Resident " + u, String.format("7%02d%07d", s, u),
-                                "$2a$10$notarealhashnotarealhashnotarealhashnotarealhashnot", Role.RESIDENT, society,
-                                flats.get(u % flats.size()), at), adminMeta));
+                        new UserRegistered(user, "Resident " + u, String.format("7%02d%07d", s, u), Role.RESIDENT,
+                                society, flats.get(u % flats.size()), at, true), adminMeta));
             }
         }
         batch.flush();

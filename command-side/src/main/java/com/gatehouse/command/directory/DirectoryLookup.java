@@ -73,6 +73,11 @@ public class DirectoryLookup {
         }
     }
 
+    /** Frees the user's phone number (their data was erased): nobody keeps it, and it may be registered again. */
+    public void releasePhoneOf(UserId user) {
+        jdbc.update("delete from directory_lookup_phone where user_id = ?", user.value());
+    }
+
     /** Counts the user as a resident of the flat (replacing any flat they were counted in). */
     void placeResident(UserId user, FlatId flat) {
         jdbc.update("""

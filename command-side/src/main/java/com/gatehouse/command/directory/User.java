@@ -103,12 +103,17 @@ public class User {
     }
 
     @CommandHandler
-    public User(RegisterUser cmd, Clock clock, DirectoryLookup lookup) {
+    public User(RegisterUser cmd, Clock clock, DirectoryLookup lookup, Credentials credentials) {
         requirePlacement(cmd.role(), cmd.societyId(), cmd.flatId(), lookup);
         String phone = Phones.stored(cmd.phone());
         lookup.claimPhone(phone, cmd.userId());
-        apply(new UserRegistered(cmd.userId(), cmd.name().strip(), phone, cmd.passwordHash(), cmd.role(),
-                cmd.societyId(), cmd.flatId(), clock.instant()));
+        var now = clock.instant();
+        boolean passwordSet = cmd.passwordHash() != null;
+        if (passwordSet) {
+            credentials.setPasswordHash(cmd.userId(), cmd.passwordHash(), now); // the secret stays out of the event
+        }
+        apply(new UserRegistered(cmd.userId(), cmd.name().strip(), phone, cmd.role(), cmd.societyId(), cmd.flatId(),
+                now, passwordSet));
         if (cmd.role() == Role.RESIDENT) {
             // the command's values, not the fields: in a creating handler they are set only once it returns
             lookup.placeResident(cmd.userId(), cmd.flatId());

@@ -79,7 +79,8 @@ public class Entry {
             return;
         }
         apply(new EntryOverstayed(id, admitted.requestId(), admitted.societyId(), admitted.flatId(), admitted.type(),
-                admitted.visitorName(), admitted.providerTag(), admitted.enteredAt(), clock.instant()));
+                admitted.visitorName(), admitted.providerTag(), admitted.enteredAt(), clock.instant(),
+                admitted.preApprovalId()));
     }
 
     @EventSourcingHandler

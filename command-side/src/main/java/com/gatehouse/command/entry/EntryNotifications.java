@@ -195,7 +195,8 @@ public class EntryNotifications {
         return new NotificationContent(NotificationType.SYSTEM, "Overstay alert",
                 who + " entered at " + event.enteredAt() + " and has not checked out yet.",
                 data, REFERENCE_ENTRY, event.entryId().toString(),
-                event.requestId() == null ? null : DataSubject.visitor(event.requestId().value()));
+                event.requestId() != null ? DataSubject.visitor(event.requestId().value())
+                        : event.preApprovalId() != null ? DataSubject.visitor(event.preApprovalId()) : null);
     }
 
     /** "SWIGGY delivery", "Asha (visitor)", "A cab", ... */

@@ -622,7 +622,7 @@ public class StaffMember {
 
     @EventSourcingHandler
     void on(StaffProfileUpdated event) {
-        profile = event.profile();
+        profile = event.profile() == null ? StaffProfile.EMPTY : event.profile(); // null: erased
     }
 
     @EventSourcingHandler

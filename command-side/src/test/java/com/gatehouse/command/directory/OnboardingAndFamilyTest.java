@@ -228,7 +228,7 @@ class OnboardingAndFamilyTest {
         fixture.given(invited())
                 .when(new RemoveFamilyMember(member, primary))
                 .expectEvents(new FamilyMemberRemoved(member, society, flat, primary, NOW));
-        fixture.given(new UserRegistered(member, "Other", "+919876500001", "hash", Role.RESIDENT, society, flat, NOW),
+        fixture.given(new UserRegistered(member, "Other", "+919876500001", Role.RESIDENT, society, flat, NOW, true),
                         new PrimaryResidentAssigned(member, society, flat, NOW))
                 .when(new RemoveFamilyMember(member, primary))
                 .expectException(Problem.class).expectNoEvents();

@@ -35,6 +35,7 @@ class UserTest {
     final FlatId flat = FlatId.random();
     final FlatId otherFlat = FlatId.random();
     final DirectoryLookup lookup = mock(DirectoryLookup.class);
+    final Credentials credentials = mock(Credentials.class);
     AggregateTestFixture<User> fixture;
 
     @BeforeEach
@@ -42,6 +43,7 @@ class UserTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(lookup);
+        fixture.registerInjectableResource(credentials);
         when(lookup.societyExists(society)).thenReturn(true);
         doThrow(Problem.notFound("Flat")).when(lookup).requireFlatInSociety(any(), any());
         org.mockito.Mockito.doNothing().when(lookup).requireFlatInSociety(eq(flat), eq(society));
@@ -49,7 +51,7 @@ class UserTest {
     }
 
     private UserRegistered residentRegistered() {
-        return new UserRegistered(user, "Ravi", "9000000003", "hash", Role.RESIDENT, society, flat, NOW);
+        return new UserRegistered(user, "Ravi", "9000000003", Role.RESIDENT, society, flat, NOW, true);
     }
 
     @Test
@@ -57,7 +59,20 @@ class UserTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(user, " Ravi ", "90000 00003", "hash", Role.RESIDENT, society, flat))
                 // the phone is stored in E.164 (+91 for an Indian number), whatever form it came in
-                .expectEvents(new UserRegistered(user, "Ravi", "+919000000003", "hash", Role.RESIDENT, society, flat, NOW));
+                .expectEvents(new UserRegistered(user, "Ravi", "+919000000003", Role.RESIDENT, society, flat, NOW, true));
+        // the hash goes to the credentials table, never into the event
+        org.mockito.Mockito.verify(credentials).setPasswordHash(user, "hash", NOW);
+    }
+
+    @Test
+    void anOldRegistrationWithAHashIsReadWithoutIt() {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var old = mapper.createObjectNode().put("userId", user.toString()).put("name", "Ravi")
+                .put("passwordHash", "$2a$10$abcdefghijklmnopqrstuv");
+        var upcast = PasswordHashUpcaster.dropHash(old);
+        org.assertj.core.api.Assertions.assertThat(upcast.has("passwordHash")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(upcast.get("passwordSet").asBoolean()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(upcast.get("name").asText()).isEqualTo("Ravi");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.amenity;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.amenity.AmenityEvent.AmenityBooked;
 import com.gatehouse.api.amenity.AmenityEvent.AmenityCreated;
 import com.gatehouse.api.amenity.AmenityEvent.AmenityDeactivated;
@@ -102,6 +104,14 @@ public class AmenityProjection {
                             cancellation_reason = ?, updated_at = ? where id = ? and status <> 'CANCELLED'""",
                 event.by().value(), ts(event.cancelledAt()), event.reason(), ts(event.cancelledAt()),
                 event.bookingId().value());
+    }
+
+    /** An erased user's bookings keep their slots (availability stays right), not the purpose they gave. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.USER) {
+            jdbc.update("update amenity_booking set purpose = null where user_id = ?", event.subject().id());
+        }
     }
 
     @ResetHandler

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Reads the event history for auditors from the audit index (filtered by society, time, aggregate; it keeps
- * the payloads, already redacted), in global order, a page at a time (keyset on the global index).
+ * the payloads), in global order, a page at a time (keyset on the global index).
  */
 @Repository
 public class AuditLog {
@@ -23,15 +23,6 @@ public class AuditLog {
             rs.getObject("sequence_number") == null ? null : rs.getLong("sequence_number"),
             rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_id"),
             rs.getObject("society_id", UUID.class), rs.getString("payload"));
-
-    /** Secrets that events carry (password hashes) never leave through the audit trail. */
-    private static final java.util.regex.Pattern SECRET =
-            java.util.regex.Pattern.compile("\"passwordHash\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
-
-    public static String redacted(String payload) {
-        return payload.contains("\"passwordHash\"")
-                ? SECRET.matcher(payload).replaceAll("\"passwordHash\":\"[redacted]\"") : payload;
-    }
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.complaint;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintAssigned;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintFiled;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintReopened;
@@ -91,6 +93,15 @@ public class ComplaintProjection {
         jdbc.update("update complaint set status = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 ComplaintStatus.WITHDRAWN.name(), ts(event.withdrawnAt()), version, event.complaintId().value(),
                 version);
+    }
+
+    /** An erased reporter's complaints keep category, status and times (reports stay right), not their text. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.USER) {
+            jdbc.update("update complaint set title = null, description = null, location = null where reporter_id = ?",
+                    event.subject().id());
+        }
     }
 
     @ResetHandler

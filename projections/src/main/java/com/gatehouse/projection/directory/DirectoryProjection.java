@@ -1,5 +1,7 @@
 package com.gatehouse.projection.directory;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.directory.SocietyEvent.BlockAdded;
 import com.gatehouse.api.directory.SocietyEvent.FlatAdded;
 import com.gatehouse.api.directory.SocietyEvent.SocietyCreated;
@@ -118,9 +120,9 @@ public class DirectoryProjection {
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long version) {
         jdbc.update("""
-                        insert into directory_user (id, name, phone, password_hash, role, society_id, flat_id, active, created_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
-                event.userId().value(), event.name(), Phones.stored(event.phone()), event.passwordHash(), event.role().name(),
+                        insert into directory_user (id, name, phone, role, society_id, flat_id, active, created_at, version)
+                        values (?, ?, ?, ?, ?, ?, true, ?, ?) on conflict do nothing""",
+                event.userId().value(), event.name(), Phones.stored(event.phone()), event.role().name(),
                 uuid(event.societyId()), uuid(event.flatId()), ts(event.registeredAt()), version);
     }
 
@@ -209,6 +211,15 @@ public class DirectoryProjection {
     void on(UserDeactivated event, @SequenceNumber long version) {
         jdbc.update("update directory_user set active = false, invited = false, primary_resident = false, version = ? where id = ? and version < ?",
                 version, event.userId().value(), version);
+    }
+
+    /** An erased user keeps their account row (role, society, flat, active) without name, phone, e-mail, photo. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.USER) {
+            jdbc.update("update directory_user set name = null, phone = null, email = null, photo_key = null where id = ?",
+                    event.subject().id());
+        }
     }
 
     @ResetHandler

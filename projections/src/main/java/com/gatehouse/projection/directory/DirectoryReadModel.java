@@ -25,10 +25,6 @@ import java.util.UUID;
 @Repository
 public class DirectoryReadModel {
 
-    /** What login needs: the user and the hash to check the password against. */
-    public record Credentials(UserView user, String passwordHash) {
-    }
-
     static final RowMapper<SocietyView> SOCIETY = (rs, i) -> new SocietyView(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getString("city"), rs.getTimestamp("created_at").toInstant(),
             rs.getString("time_zone"), rs.getString("address"), rs.getString("state"), rs.getString("pincode"),
@@ -65,13 +61,12 @@ public class DirectoryReadModel {
 
     /**
      * The account of a phone number, in any form {@link Phones} accepts (old accounts stored before
-     * normalisation included); {@code passwordHash} is null for accounts made by one-time code.
+     * normalisation included); its password hash (if any) is in the command side's credentials.
      */
-    public Optional<Credentials> credentials(String phone) {
+    public Optional<UserView> userByPhone(String phone) {
         String stored = Phones.stored(phone);
         return jdbc.query("select * from directory_user where phone = ? or phone = ? order by phone = ? desc limit 1",
-                (rs, i) -> new Credentials(USER.mapRow(rs, i), rs.getString("password_hash")), stored,
-                phone == null ? null : phone.strip(), stored).stream().findFirst();
+                USER, stored, phone == null ? null : phone.strip(), stored).stream().findFirst();
     }
 
     /** Every resident of a flat, invited family members included: the primary first, then the oldest. */

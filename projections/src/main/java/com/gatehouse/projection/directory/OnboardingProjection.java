@@ -1,5 +1,7 @@
 package com.gatehouse.projection.directory;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.directory.DocumentType;
@@ -112,6 +114,19 @@ public class OnboardingProjection {
         history(event, version, "DOCUMENTS_RESUBMITTED", event.userId().value(), before,
                 OnboardingStatus.PENDING_APPROVAL, null,
                 event.documents().stream().map(OnboardingDocument::documentType).toList(), event.resubmittedAt());
+    }
+
+    /** An erased applicant's requests keep their status and history without the reviewers' notes and reasons. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() != DataSubject.Kind.USER) {
+            return;
+        }
+        jdbc.update("update onboarding_request set rejection_reason = null, resubmit_reason = null where user_id = ?",
+                event.subject().id());
+        jdbc.update("""
+                update onboarding_history set notes = null
+                where request_id in (select id from onboarding_request where user_id = ?)""", event.subject().id());
     }
 
     @ResetHandler

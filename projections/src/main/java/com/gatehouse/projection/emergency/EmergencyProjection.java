@@ -1,5 +1,7 @@
 package com.gatehouse.projection.emergency;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyEscalated;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyMarkedFalseAlarm;
 import com.gatehouse.api.emergency.EmergencyEvent.EmergencyRaised;
@@ -95,6 +97,27 @@ public class EmergencyProjection {
                             version = ? where id = ? and version < ?""",
                 status, by, ts(at), notes, ts(at), version, id, version);
         emit(id);
+    }
+
+    /**
+     * An erased user's emergencies keep their type, flat, status and times: what they reported (name, description,
+     * location) goes, as do their name as responder and their notes as resolver.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() != DataSubject.Kind.USER) {
+            return;
+        }
+        UUID user = event.subject().id();
+        var changed = new java.util.LinkedHashSet<UUID>();
+        changed.addAll(jdbc.queryForList("""
+                update emergency set reporter_name = null, description = null, location = null
+                where reported_by_id = ? returning id""", UUID.class, user));
+        changed.addAll(jdbc.queryForList("update emergency set responder_name = null where responded_by_id = ? returning id",
+                UUID.class, user));
+        changed.addAll(jdbc.queryForList("update emergency set notes = null where resolved_by_id = ? returning id",
+                UUID.class, user));
+        changed.forEach(this::emit);
     }
 
     @ResetHandler

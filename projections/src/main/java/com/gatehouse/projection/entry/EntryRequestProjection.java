@@ -1,5 +1,7 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
@@ -99,6 +101,17 @@ public class EntryRequestProjection {
         jdbc.update("update entry_request set status = 'EXPIRED', version = ? where id = ? and version < ?",
                 version, event.requestId().value(), version);
         emit(event.requestId().value());
+    }
+
+    /** An erased visit keeps its request (counts, times, who decided) without the visitor's data. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
+                update entry_request set visitor_name = null, visitor_phone = null, photo_key = null,
+                    rejection_reason = null
+                where id = ?""", event.subject().id()) > 0) {
+            emit(event.subject().id());
+        }
     }
 
     /** A resident's notification about a request (the request, its reminder): remembered for its receipts. */

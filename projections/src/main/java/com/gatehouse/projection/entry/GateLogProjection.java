@@ -1,5 +1,7 @@
 package com.gatehouse.projection.entry;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
@@ -70,6 +72,19 @@ public class GateLogProjection {
         jdbc.update("update gate_entry set overstay_alerted_at = ?, version = ? where id = ? and version < ?",
                 ts(event.alertedAt()), version, event.entryId().value(), version);
         emit(event.entryId().value());
+    }
+
+    /** An erased visit keeps its gate-log entry (in, out, who let in) without the visitor's data. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() != DataSubject.Kind.VISITOR) {
+            return;
+        }
+        var entries = jdbc.queryForList("""
+                update gate_entry set visitor_name = null, visitor_phone = null, photo_key = null, vehicle_number = null
+                where entry_request_id = ? or pre_approval_id = ? returning id""", UUID.class, event.subject().id(),
+                event.subject().id());
+        entries.forEach(this::emit);
     }
 
     @ResetHandler

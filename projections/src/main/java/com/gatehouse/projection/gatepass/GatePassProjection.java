@@ -1,5 +1,7 @@
 package com.gatehouse.projection.gatepass;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassApproved;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassCancelled;
 import com.gatehouse.api.gatepass.GatePassEvent.GatePassExpired;
@@ -99,6 +101,17 @@ public class GatePassProjection {
     @EventHandler
     void on(GatePassExpired event, @SequenceNumber long version) {
         ended(event.gatePassId().value(), "EXPIRED", event.expiredAt(), version);
+    }
+
+    /** An erased pass keeps its status and times without the vehicle, driver and worker. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
+                update gate_pass set vehicle_number = null, driver_name = null, driver_phone = null,
+                    worker_name = null, worker_phone = null
+                where id = ?""", event.subject().id()) > 0) {
+            emit(event.subject().id());
+        }
     }
 
     @ResetHandler

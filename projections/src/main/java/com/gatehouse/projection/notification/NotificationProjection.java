@@ -1,5 +1,6 @@
 package com.gatehouse.projection.notification;
 
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.api.notification.NotificationEvent;
 import com.gatehouse.projection.common.LiveFeed;
@@ -102,17 +103,50 @@ public class NotificationProjection {
             return; // past retention: the retention job would remove it at once (happens on replays)
         }
         var content = event.content();
+        if (content.about() != null && erasedMeanwhile(content.about().id())) {
+            content = content.erased();
+        }
         emit(jdbc.query("""
                         with s as (select nextval('notification_change_seq') as seq)
                         insert into notification (id, user_id, society_id, type, title, message, data, reference_id,
-                                                  reference_type, is_read, read_at, created_at, sent_seq, change_seq)
-                        select ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, false, null, ?, s.seq, s.seq from s
+                                                  reference_type, is_read, read_at, created_at, sent_seq, change_seq,
+                                                  about_id)
+                        select ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, false, null, ?, s.seq, s.seq, ? from s
                         on conflict (id) do nothing
                         returning *""", change,
                 event.notificationId().value(), event.recipient().value(),
                 event.societyId() == null ? null : event.societyId().value(), content.type().name(), content.title(),
                 content.message(), NotificationTable.json(content.data(), json), content.referenceId(),
-                content.referenceType(), utc(event.sentAt())));
+                content.referenceType(), utc(event.sentAt()), content.about() == null ? null : content.about().id()));
+    }
+
+    /** Notifications about an erased person keep their type, title and time; their text and data go. */
+    /**
+     * Drops the text of the notifications about an erased subject. Their notifications are sent by other aggregates,
+     * so another segment of this group may be writing one at the same moment, opened before the erasure committed:
+     * both sides take the subject's lock, and this side leaves a mark that the other finds once it has the lock
+     * ({@link #erasedMeanwhile}), so neither order keeps a copy.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        UUID subject = event.subject().id();
+        lock(subject);
+        jdbc.update("insert into notification_erased_subject (subject_id) values (?) on conflict do nothing", subject);
+        jdbc.update("update notification set message = null, data = '{}'::jsonb where about_id = ?", subject);
+    }
+
+    /** Waits for a concurrent erasure of the subject to end; whether the subject is erased. */
+    private boolean erasedMeanwhile(UUID subject) {
+        lock(subject);
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from notification_erased_subject where subject_id = ?)", Boolean.class,
+                subject));
+    }
+
+    /** The subject's transaction-scoped advisory lock (released at commit or rollback). */
+    private void lock(UUID subject) {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
+        }, subject.getMostSignificantBits() ^ subject.getLeastSignificantBits());
     }
 
     @EventHandler
@@ -127,7 +161,7 @@ public class NotificationProjection {
     /** The sequence goes on: a rebuilt model continues above the values connected streams have seen. */
     @ResetHandler
     void reset() {
-        jdbc.update("truncate notification");
+        jdbc.update("truncate notification, notification_erased_subject");
     }
 
     private void emit(List<NotificationChange> changes) {

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.preapproval;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalCancelled;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalCreated;
 import com.gatehouse.api.preapproval.PreApprovalEvent.PreApprovalExpired;
@@ -77,6 +79,17 @@ public class PreApprovalProjection {
     @EventHandler
     void on(PreApprovalExpired event, @SequenceNumber long version) {
         ended(event.preApprovalId().value(), PreApprovalStatus.EXPIRED, event.expiredAt(), version);
+    }
+
+    /** An erased visitor's pre-approval keeps its uses and times without their name, phone, purpose, vehicle. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
+                update pre_approval set visitor_name = null, visitor_phone = null, purpose = null,
+                    vehicle_number = null
+                where id = ?""", event.subject().id()) > 0) {
+            emit(event.subject().id());
+        }
     }
 
     @ResetHandler

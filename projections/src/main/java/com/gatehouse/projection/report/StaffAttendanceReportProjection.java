@@ -1,5 +1,7 @@
 package com.gatehouse.projection.report;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedIn;
 import com.gatehouse.api.staff.AttendanceEvent.StaffCheckedOut;
 import org.axonframework.config.ProcessingGroup;
@@ -36,6 +38,13 @@ public class StaffAttendanceReportProjection {
     void on(StaffCheckedOut event) {
         jdbc.update("update report_staff_visit set check_out_time = ?, minutes = ? where attendance_id = ?",
                 Timestamp.from(event.checkOutTime()), event.durationMinutes(), event.attendanceId().value());
+    }
+
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.STAFF) {
+            jdbc.update("update report_staff_visit set staff_name = null where staff_id = ?", event.subject().id());
+        }
     }
 
     @ResetHandler

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.staff;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.common.FlatId;
@@ -142,9 +144,31 @@ public class StaffProjection {
                 event.flatIds());
     }
 
+    /**
+     * An erased staff member keeps their record, visits, bookings and ratings (counts, times) without their data:
+     * name, phone, photo, the whole profile (as a replay leaves it: the profile reads as erased), the reasons and
+     * review comments filed under them.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() != DataSubject.Kind.STAFF) {
+            return;
+        }
+        UUID staff = event.subject().id();
+        jdbc.update("""
+                        update staff_member set name = null, phone = null, photo_key = null, languages = '{}',
+                            experience_years = null, id_proof_type = null, id_proof_number = null, address = null,
+                            emergency_contact_name = null, emergency_contact_phone = null, description = null
+                        where id = ?""", staff);
+        jdbc.update("update staff_attendance set staff_name = null where staff_id = ?", staff);
+        jdbc.update("update staff_booking set staff_name = null, rejection_reason = null where staff_id = ?", staff);
+        jdbc.update("update staff_review set comment = null, hidden_reason = null where staff_id = ?", staff);
+    }
+
     @EventHandler
     void on(StaffProfileUpdated event, @SequenceNumber long version) {
-        StaffProfile profile = event.profile();
+        // an erased staff member's profile reads null in a replay: the row gets what their erasure leaves
+        StaffProfile profile = event.profile() == null ? StaffProfile.EMPTY : event.profile();
         jdbc.update("""
                         update staff_member set languages = cast(? as text[]), experience_years = ?, id_proof_type = ?,
                             id_proof_number = ?, address = ?, emergency_contact_name = ?, emergency_contact_phone = ?,

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.vendor;
 
+import com.gatehouse.api.common.DataSubject;
+import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.vendor.VendorDetails;
 import com.gatehouse.api.vendor.VendorEvent.VendorActiveSet;
 import com.gatehouse.api.vendor.VendorEvent.VendorAdded;
@@ -90,6 +92,16 @@ public class VendorProjection {
                 version);
         UUID vendor = event.vendorId().value();
         UUID user = event.by().value();
+    }
+
+    /** An erased vendor (filed under STAFF by vendor id) keeps category, rates and ratings, not name and contacts. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        if (event.subject().kind() == DataSubject.Kind.STAFF) {
+            jdbc.update("""
+                    update vendor set name = null, phone = null, email = null, alternate_phone = null, address = null
+                    where id = ?""", event.subject().id());
+        }
     }
 
     @ResetHandler

@@ -4,6 +4,7 @@ import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.api.common.SealedPayloads;
 import com.gatehouse.projection.audit.AuditIndexProjection;
 import com.gatehouse.projection.audit.AuditLog;
 import com.gatehouse.projection.common.LiveFeed;
@@ -29,10 +30,20 @@ public class AuditHistory {
     static final int PAGE = 2_000;
     private final AuditLog log;
     private final LiveFeeds live;
+    private final SealedPayloads sealed;
 
-    public AuditHistory(AuditLog log, LiveFeeds live) {
+    public AuditHistory(AuditLog log, LiveFeeds live, SealedPayloads sealed) {
         this.log = log;
         this.live = live;
+        this.sealed = sealed;
+    }
+
+    /** The event as auditors see it: personal fields opened, or null and listed as erased. */
+    private AuditEvent opened(AuditEvent event) {
+        String payload = sealed.open(event.payload());
+        return payload == event.payload() ? event : new AuditEvent(event.globalIndex(), event.aggregateType(),
+                event.aggregateId(), event.sequenceNumber(), event.eventType(), event.timestamp(), event.actorId(),
+                event.societyId(), payload);
     }
 
     /** The filter a caller may use: their own society, or any for platform-wide callers. */
@@ -48,7 +59,7 @@ public class AuditHistory {
     /** Pages of history after {@code after}, read lazily off the event loop until exhausted. */
     public Flux<List<AuditEvent>> pages(AuditFilter filter, long after) {
         AtomicLong cursor = new AtomicLong(after);
-        return Mono.fromCallable(() -> log.page(filter, cursor.get(), PAGE))
+        return Mono.fromCallable(() -> log.page(filter, cursor.get(), PAGE).stream().map(this::opened).toList())
                 .subscribeOn(Schedulers.boundedElastic())
                 .repeat()
                 .takeUntil(page -> page.size() < PAGE)

@@ -4,12 +4,13 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
+import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.directory.DirectoryViews.UserView;
 import com.gatehouse.command.common.KeepSpaces;
 import com.gatehouse.command.common.MaxBytes;
+import com.gatehouse.command.directory.Credentials;
 import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.api.common.Phones;
-import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.directory.DirectoryQuery.FindUser;
 import com.gatehouse.api.directory.UserCommand.ActivateInvitedMember;
 import com.gatehouse.api.directory.UserCommand.SignUpByPhone;
@@ -52,6 +53,7 @@ public class AuthController {
     private static final String DUMMY_HASH = Passwords.hash("not-a-password");
 
     private final DirectoryReadModel directory;
+    private final Credentials credentials;
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
@@ -61,11 +63,12 @@ public class AuthController {
     private final CommandSender sender;
     private final Devices devices;
 
-    public AuthController(DirectoryReadModel directory, TokenIssuer issuer, RefreshTokens refreshTokens,
-                          LoginThrottle throttle, SigningKeys keys, ClientAddresses addresses, OneTimeCodes codes,
-                          CommandSender sender, Devices devices) {
+    public AuthController(DirectoryReadModel directory, Credentials credentials, TokenIssuer issuer,
+                          RefreshTokens refreshTokens, LoginThrottle throttle, SigningKeys keys,
+                          ClientAddresses addresses, OneTimeCodes codes, CommandSender sender, Devices devices) {
         this.devices = devices;
         this.directory = directory;
+        this.credentials = credentials;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
@@ -117,7 +120,7 @@ public class AuthController {
         String phone = Phones.normalise(body.phone(), "phone");
         return Mono.fromCallable(() -> {
                     codes.verify(phone, body.code());
-                    return directory.credentials(phone).map(DirectoryReadModel.Credentials::user);
+                    return directory.userByPhone(phone);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(known -> known.map(this::signIn).orElseGet(() -> signUp(phone, body.name())))
@@ -248,14 +251,13 @@ public class AuthController {
         String phone = Phones.stored(body.phone());
         return Mono.fromCallable(() -> {
             var attempt = throttle.begin(phone, address); // counted as a failure unless it succeeds
-            var credentials = directory.credentials(phone);
-            String hash = credentials.map(DirectoryReadModel.Credentials::passwordHash).orElse(DUMMY_HASH);
-            if (!Passwords.matches(body.password(), hash) || credentials.isEmpty()
-                    || credentials.get().passwordHash() == null) {
+            var found = directory.userByPhone(phone);
+            var stored = found.flatMap(u -> credentials.passwordHash(new UserId(u.id())));
+            if (!Passwords.matches(body.password(), stored.orElse(DUMMY_HASH)) || stored.isEmpty()) {
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, WRONG_CREDENTIALS);
             }
             attempt.succeeded();
-            UserView user = credentials.get().user();
+            UserView user = found.get();
             if (!user.active()) {
                 throw new Problem(Problem.Kind.UNAUTHENTICATED, "This account is deactivated");
             }

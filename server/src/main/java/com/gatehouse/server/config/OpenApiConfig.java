@@ -144,7 +144,7 @@ public class OpenApiConfig {
                     + "so that every instance verifies every instance's tokens: list, rotate, retire (platform admin)."),
             Map.entry("Reports", "Aggregates over a society's history for its admins and auditors: entries per day, staff "
                     + "attendance, peak hours."),
-            Map.entry("Audit", "The full event history of a society, in global order, as NDJSON (secrets redacted). Live: "
+            Map.entry("Audit", "The full event history of a society, in global order, as NDJSON (events carry no secrets; personal data opened, or null and listed as erased). Live: "
                     + "RSocket audit.events."),
             Map.entry("Emergencies", "SOS: any member raises one; every guard and admin of the society is alerted at once "
                     + "(EMERGENCY_ALERT notification and a frame on emergencies.stream); the first guard or admin to "
@@ -156,6 +156,9 @@ public class OpenApiConfig {
                     + "and delete them (any admin of the society); members read the published, unexpired ones, pinned "
                     + "first; a member's first read counts a view. Publishing notifies every member. The older "
                     + "announcement endpoint posts a GENERAL notice published now."),
+            Map.entry("Privacy", "People's personal data: erasing a person (a visit, a staff member, an account) by deleting "
+                    + "the key their data is sealed with in the event store; the history stays, their data reads as "
+                    + "erased."),
             Map.entry("Push", "The caller's devices that receive push notifications (FCM, Web Push), quiet hours and muted "
                     + "types, and for admins the society's push delivery counts. Every notification is pushed to "
                     + "each registered device of its recipient through a transactional outbox (see the README)."));

@@ -2,6 +2,7 @@ package com.gatehouse.server.embedded;
 
 import com.gatehouse.server.bootstrap.Bootstrap;
 import com.gatehouse.server.config.GatehouseProperties;
+import com.gatehouse.server.privacy.PrivacyConfig;
 import com.gatehouse.server.storage.ObjectStoreConfig.ObjectStoreEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,12 @@ public class JoinSettings {
     private final ObjectStoreEndpoint store;
     private final GatehouseProperties properties;
     private final ConfigurableEnvironment environment;
+    private final PrivacyConfig.MasterKey privacyMasterKey;
 
     public JoinSettings(ObjectProvider<EmbeddedDatabase> database, ObjectStoreEndpoint store,
-                        GatehouseProperties properties, ConfigurableEnvironment environment) {
+                        GatehouseProperties properties, ConfigurableEnvironment environment,
+                        PrivacyConfig.MasterKey privacyMasterKey) {
+        this.privacyMasterKey = privacyMasterKey;
         this.database = database;
         this.store = store;
         this.properties = properties;
@@ -91,6 +95,8 @@ public class JoinSettings {
         settings.put("GATEHOUSE_S3_PUBLIC_ENDPOINT", store.publicEndpoint().toString());
         settings.put("GATEHOUSE_S3_REGION", store.region().id());
         settings.put("GATEHOUSE_S3_BUCKET", store.bucket());
+        // every instance seals and opens personal data with the same master key
+        settings.put("GATEHOUSE_PRIVACY_MASTER_KEY", privacyMasterKey.setting());
         settings.put("GATEHOUSE_S3_PATH_STYLE_ACCESS", Boolean.toString(store.pathStyle()));
         AwsCredentials credentials = store.credentials().resolveCredentials();
         settings.put("GATEHOUSE_S3_ACCESS_KEY", credentials.accessKeyId());

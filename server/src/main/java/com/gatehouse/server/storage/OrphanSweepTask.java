@@ -50,7 +50,7 @@ public class OrphanSweepTask {
     }
 
     /** Every {@code interval} after the previous run ended, the first one an interval after the first start. */
-    record Every(Duration interval) implements Schedule {
+    public record Every(Duration interval) implements Schedule {
         @Override
         public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
             return executionComplete.getTimeDone().plus(interval);

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  * {@link #idFrom} the name of a sibling component holding their id (a typed id such as {@code UserId} or
  * {@code EntryRequestId}, or a {@code UUID}). When {@code idFrom} names a {@link DataSubject} component (used where
  * the person varies, e.g. what a notification is about), leave {@code subject} out: the value carries its kind.
- * A null id means the component is stored as it is (nothing personal to protect, e.g. a notification about nobody).
+ * A null id means the component is stored as it is (nothing personal to protect, e.g. a notification about nobody);
+ * a component that may belong to one of several ids names them all, the first non-null one is the subject's.
  * <pre>{@code
  * record EntryRequestRaised(EntryRequestId requestId, ...,
  *         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
@@ -33,6 +34,10 @@ public @interface PersonalData {
     /** The kind of person (exactly one), or none when {@link #idFrom} names a {@link DataSubject} component. */
     DataSubject.Kind[] subject() default {};
 
-    /** The name of the component of the same record that holds the subject's id. */
-    String idFrom();
+    /**
+     * The name of the component of the same record that holds the subject's id; when several are named, the first
+     * that is not null (e.g. an entry admitted for a request or for a pre-approval: {@code {"requestId",
+     * "preApprovalId"}}). All of them must be of one sort: ids of one kind of person, or {@link DataSubject}s.
+     */
+    String[] idFrom();
 }

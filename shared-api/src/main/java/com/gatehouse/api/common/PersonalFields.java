@@ -17,8 +17,11 @@ public final class PersonalFields {
     private PersonalFields() {
     }
 
-    /** One marked component: {@code kind} is null when {@code idFrom} is a {@link DataSubject} component. */
-    public record Mark(String name, DataSubject.Kind kind, String idFrom, Class<?> idType) {
+    /**
+     * One marked component: {@code kind} is null when {@code idFrom} names {@link DataSubject} components;
+     * {@code idFrom} lists the components that may hold the subject's id, the first non-null one holds it.
+     */
+    public record Mark(String name, DataSubject.Kind kind, List<String> idFrom) {
     }
 
     /** The marks of one record type and its components that are records with marks. */
@@ -62,31 +65,45 @@ public final class PersonalFields {
 
     private static Mark mark(Class<?> type, RecordComponent component, PersonalData mark, RecordComponent[] all) {
         String where = type.getName() + "." + component.getName();
-        RecordComponent id = Arrays.stream(all).filter(c -> c.getName().equals(mark.idFrom())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(where + ": @PersonalData idFrom names no component '"
-                        + mark.idFrom() + "'"));
-        if (id == component) {
-            throw new IllegalStateException(where + ": a personal component cannot be its own subject id");
+        if (mark.idFrom().length == 0) {
+            throw new IllegalStateException(where + ": @PersonalData needs idFrom");
         }
-        if (id.isAnnotationPresent(PersonalData.class)) {
-            throw new IllegalStateException(where + ": the subject id '" + id.getName() + "' must not be personal");
+        List<RecordComponent> ids = new ArrayList<>();
+        for (String name : mark.idFrom()) {
+            RecordComponent id = Arrays.stream(all).filter(c -> c.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(where + ": @PersonalData idFrom names no component '"
+                            + name + "'"));
+            if (id == component) {
+                throw new IllegalStateException(where + ": a personal component cannot be its own subject id");
+            }
+            if (id.isAnnotationPresent(PersonalData.class)) {
+                throw new IllegalStateException(where + ": the subject id '" + id.getName() + "' must not be personal");
+            }
+            ids.add(id);
         }
-        Class<?> idType = id.getType();
-        if (idType == DataSubject.class) {
+        List<String> names = ids.stream().map(RecordComponent::getName).toList();
+        long subjects = ids.stream().filter(id -> id.getType() == DataSubject.class).count();
+        if (subjects > 0) {
+            if (subjects != ids.size()) {
+                throw new IllegalStateException(where + ": idFrom mixes DataSubject and other ids");
+            }
             if (mark.subject().length != 0) {
                 throw new IllegalStateException(where + ": idFrom names a DataSubject, which carries its kind: "
                         + "leave 'subject' out");
             }
-            return new Mark(component.getName(), null, id.getName(), idType);
+            return new Mark(component.getName(), null, names);
         }
         if (mark.subject().length != 1) {
             throw new IllegalStateException(where + ": @PersonalData needs exactly one subject kind");
         }
-        if (idType != UUID.class && idType != String.class && uuidValue(idType).isEmpty()) {
-            throw new IllegalStateException(where + ": the subject id '" + id.getName() + "' must be a UUID, a "
-                    + "typed id (a record of one UUID) or a DataSubject, not " + idType.getName());
+        for (RecordComponent id : ids) {
+            Class<?> idType = id.getType();
+            if (idType != UUID.class && idType != String.class && uuidValue(idType).isEmpty()) {
+                throw new IllegalStateException(where + ": the subject id '" + id.getName() + "' must be a UUID, a "
+                        + "typed id (a record of one UUID) or a DataSubject, not " + idType.getName());
+            }
         }
-        return new Mark(component.getName(), mark.subject()[0], id.getName(), idType);
+        return new Mark(component.getName(), mark.subject()[0], names);
     }
 
     /** The UUID component of a typed id (a record of exactly one UUID component). */
@@ -98,9 +115,15 @@ public final class PersonalFields {
         return Optional.of(type.getRecordComponents()[0]);
     }
 
-    /** The subject a marked component of {@code record} belongs to, or null when its id component is null. */
+    /** The subject a marked component of {@code record} belongs to, or null when its id components are null. */
     public static DataSubject subjectOf(Record record, Mark mark) {
-        Object id = value(record, mark.idFrom());
+        Object id = null;
+        for (String name : mark.idFrom()) {
+            id = value(record, name);
+            if (id != null) {
+                break;
+            }
+        }
         if (id == null) {
             return null;
         }

@@ -17,9 +17,15 @@ public sealed interface UserEvent {
 
     SocietyId societyId();
 
+    /**
+     * A user account was opened. {@code passwordSet} says whether a password was set with it; the password's hash
+     * itself never enters an event (secrets live in the command side's {@code credentials} table). Events stored
+     * before issue 16 carried the hash: {@code PasswordHashUpcaster} drops it on read.
+     */
     record UserRegistered(UserId userId, @PersonalData(subject = USER, idFrom = "userId") String name,
-                          @PersonalData(subject = USER, idFrom = "userId") String phone, String passwordHash, Role role,
-                          SocietyId societyId, FlatId flatId, Instant registeredAt) implements UserEvent {
+                          @PersonalData(subject = USER, idFrom = "userId") String phone, Role role,
+                          SocietyId societyId, FlatId flatId, Instant registeredAt, boolean passwordSet)
+            implements UserEvent {
     }
 
     record UserRoleChanged(UserId userId, SocietyId societyId, Role role, FlatId flatId, Instant changedAt)

@@ -27,12 +27,12 @@ public sealed interface EntryEvent {
      * at the gate. The last four are null in events stored before they existed.
      */
     record EntryAdmitted(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId, EntryType type,
-                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
-                         @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorPhone, ProviderTag providerTag,
-                         @PersonalData(subject = VISITOR, idFrom = "requestId") String photoKey,
+                         @PersonalData(subject = VISITOR, idFrom = {"requestId", "preApprovalId"}) String visitorName,
+                         @PersonalData(subject = VISITOR, idFrom = {"requestId", "preApprovalId"}) String visitorPhone, ProviderTag providerTag,
+                         @PersonalData(subject = VISITOR, idFrom = {"requestId", "preApprovalId"}) String photoKey,
                          UserId guardId, UserId approvedBy, Instant enteredAt, Instant overstayAt,
                          String overstayScheduleId, UUID preApprovalId, String autoApprovalReason,
-                         @PersonalData(subject = VISITOR, idFrom = "requestId") String vehicleNumber,
+                         @PersonalData(subject = VISITOR, idFrom = {"requestId", "preApprovalId"}) String vehicleNumber,
                          Integer packageCount) implements EntryEvent {
 
         /** An entry admitted by a resident's decision on a request. */
@@ -55,10 +55,19 @@ public sealed interface EntryEvent {
 
     /**
      * The entry was still open when its overstay deadline fired: raised once per entry. {@code requestId} (the
-     * visit, whose data the name is) is null in events stored before it was added.
+     * visit, whose data the name is) is null in events stored before it was added; {@code preApprovalId} (the visit
+     * of an entry admitted by a pre-approval's scan) too.
      */
     record EntryOverstayed(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId,
-                           EntryType type, @PersonalData(subject = VISITOR, idFrom = "requestId") String visitorName,
-                           ProviderTag providerTag, Instant enteredAt, Instant alertedAt) implements EntryEvent {
+                           EntryType type,
+                           @PersonalData(subject = VISITOR, idFrom = {"requestId", "preApprovalId"}) String visitorName,
+                           ProviderTag providerTag, Instant enteredAt, Instant alertedAt, UUID preApprovalId)
+            implements EntryEvent {
+
+        public EntryOverstayed(EntryId entryId, EntryRequestId requestId, SocietyId societyId, FlatId flatId,
+                               EntryType type, String visitorName, ProviderTag providerTag, Instant enteredAt,
+                               Instant alertedAt) {
+            this(entryId, requestId, societyId, flatId, type, visitorName, providerTag, enteredAt, alertedAt, null);
+        }
     }
 }

@@ -25,4 +25,9 @@ public record NotificationContent(NotificationType type, String title,
                                String referenceType, String referenceId) {
         this(type, title, message, data, referenceType, referenceId, null);
     }
+
+    /** The content as it reads once its subject is erased: no message, no data. */
+    public NotificationContent erased() {
+        return new NotificationContent(type, title, null, Map.of(), referenceType, referenceId, about);
+    }
 }

@@ -5,6 +5,7 @@ import com.gatehouse.api.entry.EntryEvent.EntryAdmitted;
 import com.gatehouse.api.entry.EntryEvent.EntryOverstayed;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryId;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.notification.NotificationContent;
@@ -59,6 +60,25 @@ class PersonalDataTest {
 
         var nobody = new NotificationContent(NotificationType.SYSTEM, "t", "Water cut at 10", Map.of(), null, null);
         assertThat(PersonalFields.subjectsOf(nobody)).isEmpty();
+    }
+
+    @Test
+    void anEntryLetInByAPreApprovalIsFiledUnderThePreApprovalAndOneByARequestUnderTheRequest() {
+        var society = new SocietyId(UUID.randomUUID());
+        var flat = new FlatId(UUID.randomUUID());
+        UUID preApproval = UUID.randomUUID();
+        var byPreApproval = new EntryAdmitted(new EntryId(UUID.randomUUID()), null, society, flat, EntryType.VISITOR,
+                "Asha", "9000000001", null, null, UserId.random(), UserId.random(), Instant.EPOCH, Instant.EPOCH, "s",
+                preApproval, "PRE_APPROVED", "KA01", null);
+        assertThat(PersonalFields.subjectsOf(byPreApproval)).containsExactly(DataSubject.visitor(preApproval));
+        var overstayed = new EntryOverstayed(byPreApproval.entryId(), null, society, flat, EntryType.VISITOR, "Asha",
+                null, Instant.EPOCH, Instant.EPOCH, preApproval);
+        assertThat(PersonalFields.subjectsOf(overstayed)).containsExactly(DataSubject.visitor(preApproval));
+
+        var request = new EntryRequestId(UUID.randomUUID());
+        var byRequest = new EntryAdmitted(new EntryId(UUID.randomUUID()), request, society, flat, EntryType.VISITOR,
+                "Asha", "9000000001", null, null, UserId.random(), UserId.random(), Instant.EPOCH, Instant.EPOCH, "s");
+        assertThat(PersonalFields.subjectsOf(byRequest)).containsExactly(DataSubject.visitor(request.value()));
     }
 
     record NoSuchId(UUID id, @PersonalData(subject = DataSubject.Kind.USER, idFrom = "userId") String name) {
