@@ -8,6 +8,7 @@ import com.gatehouse.api.privacy.PrivacyCommand.EraseSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.command.directory.Credentials;
 import com.gatehouse.command.directory.DirectoryLookup;
+import com.gatehouse.command.push.Devices;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -22,8 +23,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The erasure of one data subject (id derived from the subject: erasing twice is one erasure, the second changes
  * nothing). Deletes the subject's key in the same transaction as the event, so the event and the erasure are
- * stored together or not at all; a user's secrets (credentials) and their claim on a phone number go with it. A
- * subject under a legal hold ({@link LegalHold}) is not erased (409).
+ * stored together or not at all; a user's secrets (credentials), their claim on a phone number and their push
+ * devices (tokens, preferences, pending pushes) go with it. A subject under a legal hold ({@link LegalHold}) is not
+ * erased (409).
  */
 @Aggregate
 public class Erasure {
@@ -37,7 +39,7 @@ public class Erasure {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(EraseSubject cmd, SubjectKeys keys, Credentials credentials, DirectoryLookup lookup,
-                       LegalHolds holds, Clock clock) {
+                       Devices devices, LegalHolds holds, Clock clock) {
         if (id != null) {
             return;
         }
@@ -49,6 +51,7 @@ public class Erasure {
         if (subject.kind() == DataSubject.Kind.USER) {
             credentials.forget(new UserId(subject.id()));
             lookup.releasePhoneOf(new UserId(subject.id()));
+            devices.forget(subject.id());
         }
         apply(new PersonalDataErased(cmd.erasureId(), subject, cmd.societyId(), cmd.reason(), cmd.by(), clock.instant()));
     }

@@ -77,6 +77,16 @@ public class Devices {
         jdbc.update("delete from push_device where id = ? and user_id = ?", device, user);
     }
 
+    /**
+     * The user's personal data is erased (privacy): their phones' tokens, their quiet hours and mutes, and the pushes
+     * still waiting for them go, in the caller's transaction (the erasure's).
+     */
+    public void forget(UUID user) {
+        jdbc.update("delete from push_outbox where user_id = ? and status = 'PENDING'", user);
+        jdbc.update("delete from push_device where user_id = ?", user);
+        jdbc.update("delete from push_preferences where user_id = ?", user);
+    }
+
     /** The provider said this token no longer reaches an app: forget it (only if it still holds that token). */
     void unregistered(UUID device, String token) {
         jdbc.update("delete from push_device where id = ? and token = ?", device, token);

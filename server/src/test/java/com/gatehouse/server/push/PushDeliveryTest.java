@@ -240,6 +240,23 @@ class PushDeliveryTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from push_device where token = ?", Long.class, shared)).isZero();
     }
 
+    /** An erased user's phones are forgotten with them: tokens, preferences and the pushes still waiting. */
+    @Test
+    void anErasedUsersDevicesAndPreferencesGoWithTheirData() {
+        Api.Society society = api().newSociety();
+        register(society.residentB(), "ANDROID", token("ok"));
+        setPreferences(society.residentB(), Map.of("mutedTypes", List.of("SYSTEM"))).expectStatus().isOk();
+
+        api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "USER",
+                "id", society.residentB().id().toString(), "reason", "moved out")).exchange()
+                .expectStatus().is2xxSuccessful();
+
+        await().atMost(PUSHED).until(() -> jdbc.queryForObject("select count(*) from push_device where user_id = ?",
+                Long.class, society.residentB().id()) == 0);
+        assertThat(jdbc.queryForObject("select count(*) from push_preferences where user_id = ?", Long.class,
+                society.residentB().id())).isZero();
+    }
+
     /**
      * Two instances drain one backlog while a third dies in the middle of its batch (after the provider took a
      * push it had not yet recorded as sent): every push arrives, the dead instance's claimed rows once its
