@@ -141,12 +141,13 @@ public class SubjectKeys {
 
     /**
      * Up to {@code limit} subjects of a kind whose key was made before {@code cutoff}, oldest first; of one society
-     * when {@code society} is given.
+     * when {@code society} is given; never one under a legal hold.
      */
     public List<Aged> olderThan(DataSubject.Kind kind, java.time.Instant cutoff, UUID society, int limit) {
         return jdbc.query("""
-                        select subject_id, society_id from subject_keys
+                        select subject_id, society_id from subject_keys k
                         where subject_kind = ? and created_at < ? and (?::uuid is null or society_id = ?)
+                          and not exists (select 1 from legal_hold h where h.subject_id = k.subject_id)
                         order by created_at limit ?""",
                 (rs, i) -> new Aged(new DataSubject(kind, rs.getObject("subject_id", UUID.class)),
                         rs.getObject("society_id", UUID.class)),

@@ -30,7 +30,7 @@ class EscalationContentTest {
     final FlatId flat = FlatId.random();
     final EntryRequestView delivery = new EntryRequestView(id.value(), EntryType.DELIVERY, EntryRequestStatus.PENDING,
             null, null, ProviderTag.SWIGGY, null, flat.value(), society.value(), UUID.randomUUID(), null, null, null,
-            null, T0.plusSeconds(900), null, T0, 0, false, null);
+            null, T0.plusSeconds(900), null, T0, 0, false, null, false);
 
     @Test
     void theReminderIsTheSameKindOfRequestSaidAgain() {
@@ -46,9 +46,9 @@ class EscalationContentTest {
     @Test
     void theGuardIsGivenTheResidentsPhoneNumbersToCall() {
         var asha = new UserView(UUID.randomUUID(), "Asha", "+919800000001", Role.RESIDENT, society.value(), flat.value(),
-                true, T0, null, null, true, null, false);
+                true, T0, null, null, true, null, false, false);
         var ravi = new UserView(UUID.randomUUID(), "Ravi", "+919800000002", Role.RESIDENT, society.value(), flat.value(),
-                true, T0, null, null, false, null, false);
+                true, T0, null, null, false, null, false, false);
         var content = EntryNotifications.unansweredContent(new EntryRequestUnanswered(id, society, flat, UserId.random(),
                 T0.plusSeconds(90)), delivery, new FlatView(flat.value(), society.value(), "A", "101", T0), List.of(asha, ravi));
         assertThat(content.title()).isEqualTo("Nobody has answered");

@@ -99,8 +99,9 @@ public class ComplaintProjection {
     @EventHandler
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.USER) {
-            jdbc.update("update complaint set title = null, description = null, location = null where reporter_id = ?",
-                    event.subject().id());
+            jdbc.update("""
+                    update complaint set title = null, description = null, location = null, erased = true
+                    where reporter_id = ?""", event.subject().id());
         }
     }
 

@@ -33,7 +33,7 @@ public class ComplaintReadModel {
             uuids(rs, "images"), rs.getString("location"), rs.getObject("assigned_to_id", UUID.class),
             instant(rs, "assigned_at"), rs.getObject("resolved_by_id", UUID.class), instant(rs, "resolved_at"),
             rs.getString("resolution"), rs.getString("rejection_reason"), rs.getInt("reopen_count"),
-            instant(rs, "created_at"), instant(rs, "updated_at"));
+            instant(rs, "created_at"), instant(rs, "updated_at"), rs.getBoolean("erased"));
 
     private final JdbcTemplate jdbc;
 

@@ -217,7 +217,9 @@ public class DirectoryProjection {
     @EventHandler
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.USER) {
-            jdbc.update("update directory_user set name = null, phone = null, email = null, photo_key = null where id = ?",
+            jdbc.update("""
+                    update directory_user set name = null, phone = null, email = null, photo_key = null, erased = true
+                    where id = ?""",
                     event.subject().id());
         }
     }

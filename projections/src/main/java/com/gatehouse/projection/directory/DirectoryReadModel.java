@@ -39,7 +39,7 @@ public class DirectoryReadModel {
             rs.getTimestamp("created_at").toInstant(), rs.getString("email"), rs.getString("photo_key"),
             rs.getBoolean("primary_resident"),
             rs.getString("family_role") == null ? null : FamilyRole.valueOf(rs.getString("family_role")),
-            rs.getBoolean("invited"));
+            rs.getBoolean("invited"), rs.getBoolean("erased"));
 
     private final JdbcTemplate jdbc;
 

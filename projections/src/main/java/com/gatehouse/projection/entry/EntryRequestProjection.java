@@ -108,7 +108,7 @@ public class EntryRequestProjection {
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
                 update entry_request set visitor_name = null, visitor_phone = null, photo_key = null,
-                    rejection_reason = null
+                    rejection_reason = null, erased = true
                 where id = ?""", event.subject().id()) > 0) {
             emit(event.subject().id());
         }

@@ -32,7 +32,8 @@ public class EntryRequestReadModel {
             rs.getObject("guard_id", UUID.class), rs.getObject("approved_by_id", UUID.class),
             instant(rs, "approved_at"), instant(rs, "rejected_at"), rs.getString("rejection_reason"),
             instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"),
-            rs.getInt("phones_reached"), rs.getTimestamp("opened_at") != null, instant(rs, "opened_at"));
+            rs.getInt("phones_reached"), rs.getTimestamp("opened_at") != null, instant(rs, "opened_at"),
+            rs.getBoolean("erased"));
 
     private final JdbcTemplate jdbc;
 

@@ -81,7 +81,8 @@ public class GateLogProjection {
             return;
         }
         var entries = jdbc.queryForList("""
-                update gate_entry set visitor_name = null, visitor_phone = null, photo_key = null, vehicle_number = null
+                update gate_entry set visitor_name = null, visitor_phone = null, photo_key = null, vehicle_number = null,
+                    erased = true
                 where entry_request_id = ? or pre_approval_id = ? returning id""", UUID.class, event.subject().id(),
                 event.subject().id());
         entries.forEach(this::emit);

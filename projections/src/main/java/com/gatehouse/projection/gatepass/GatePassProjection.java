@@ -108,7 +108,7 @@ public class GatePassProjection {
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
                 update gate_pass set vehicle_number = null, driver_name = null, driver_phone = null,
-                    worker_name = null, worker_phone = null
+                    worker_name = null, worker_phone = null, erased = true
                 where id = ?""", event.subject().id()) > 0) {
             emit(event.subject().id());
         }

@@ -37,7 +37,7 @@ public class GatePassReadModel {
             read(rs.getString("attachments"), new TypeReference<List<UUID>>() { }),
             rs.getObject("approved_by_id", UUID.class), instant(rs, "approved_at"), rs.getString("rejection_reason"),
             rs.getTimestamp("used_at") != null, instant(rs, "used_at"), rs.getObject("used_by_guard_id", UUID.class),
-            instant(rs, "ended_at"), instant(rs, "created_at"));
+            instant(rs, "ended_at"), instant(rs, "created_at"), rs.getBoolean("erased"));
 
     private final JdbcTemplate jdbc;
 

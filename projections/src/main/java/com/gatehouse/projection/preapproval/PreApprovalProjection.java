@@ -86,7 +86,7 @@ public class PreApprovalProjection {
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.VISITOR && jdbc.update("""
                 update pre_approval set visitor_name = null, visitor_phone = null, purpose = null,
-                    vehicle_number = null
+                    vehicle_number = null, erased = true
                 where id = ?""", event.subject().id()) > 0) {
             emit(event.subject().id());
         }

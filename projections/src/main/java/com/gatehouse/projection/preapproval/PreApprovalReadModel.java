@@ -31,7 +31,8 @@ public class PreApprovalReadModel {
                 VisitorType.valueOf(rs.getString("visitor_type")), rs.getString("purpose"),
                 rs.getString("vehicle_number"), instant(rs, "valid_from"), instant(rs, "valid_until"), maxUses, used,
                 status == PreApprovalStatus.ACTIVE ? maxUses - used : 0, status, rs.getString("code"),
-                instant(rs, "last_used_at"), instant(rs, "ended_at"), instant(rs, "created_at"));
+                instant(rs, "last_used_at"), instant(rs, "ended_at"), instant(rs, "created_at"),
+                rs.getBoolean("erased"));
     };
 
     private final JdbcTemplate jdbc;

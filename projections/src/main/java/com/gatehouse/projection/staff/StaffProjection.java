@@ -158,7 +158,8 @@ public class StaffProjection {
         jdbc.update("""
                         update staff_member set name = null, phone = null, photo_key = null, languages = '{}',
                             experience_years = null, id_proof_type = null, id_proof_number = null, address = null,
-                            emergency_contact_name = null, emergency_contact_phone = null, description = null
+                            emergency_contact_name = null, emergency_contact_phone = null, description = null,
+                            erased = true
                         where id = ?""", staff);
         jdbc.update("update staff_attendance set staff_name = null where staff_id = ?", staff);
         jdbc.update("update staff_booking set staff_name = null, rejection_reason = null where staff_id = ?", staff);

@@ -43,7 +43,7 @@ public class StaffReadModel {
                     : rs.getObject("current_attendance_id") != null ? StaffAvailability.BUSY
                     : StaffAvailability.valueOf(rs.getString("availability")),
             rs.getBigDecimal("rating") == null ? null : rs.getBigDecimal("rating").doubleValue(),
-            rs.getInt("review_count"));
+            rs.getInt("review_count"), rs.getBoolean("erased"));
 
     static final RowMapper<StaffBookingView> BOOKING = (rs, i) -> new StaffBookingView(rs.getObject("id", UUID.class),
             rs.getObject("staff_id", UUID.class), rs.getString("staff_name"), rs.getObject("society_id", UUID.class),

@@ -99,7 +99,8 @@ public class VendorProjection {
     void on(PersonalDataErased event) {
         if (event.subject().kind() == DataSubject.Kind.STAFF) {
             jdbc.update("""
-                    update vendor set name = null, phone = null, email = null, alternate_phone = null, address = null
+                    update vendor set name = null, phone = null, email = null, alternate_phone = null, address = null,
+                        erased = true
                     where id = ?""", event.subject().id());
         }
     }

@@ -31,7 +31,7 @@ public class VendorReadModel {
             rs.getBigDecimal("hourly_rate"), rs.getBigDecimal("min_charge"), rs.getBoolean("verified"),
             instant(rs, "verified_at"), rs.getBigDecimal("rating"), rs.getInt("total_reviews"),
             rs.getBoolean("active"), rs.getObject("added_by_id", UUID.class), instant(rs, "created_at"),
-            instant(rs, "updated_at"));
+            instant(rs, "updated_at"), rs.getBoolean("erased"));
 
     static final RowMapper<RatingView> RATING = (rs, i) -> new RatingView(rs.getObject("vendor_id", UUID.class),
             rs.getObject("user_id", UUID.class), rs.getInt("rating"), rs.getString("review"), instant(rs, "rated_at"));

@@ -72,9 +72,12 @@ class ErasureTest extends IntegrationTest {
 
         JsonNode erased = api().read(society.guard(), "/gate/requests/{id}", request);
         assertThat(erased.get("visitorPhone").isNull()).isTrue();
+        assertThat(erased.get("erased").asBoolean()).isTrue();
+        assertThat(api().read(society.guard(), "/gate/entries/{id}", entry).get("erased").asBoolean()).isTrue();
         assertThat(erased.get("status").asText()).isEqualTo("APPROVED");
         assertThat(api().read(society.guard(), "/gate/entries/{id}", entry).get("visitorPhone").isNull()).isTrue();
         assertThat(api().read(society.guard(), "/gate/requests/{id}", kept).get("visitorName").asText()).isEqualTo(keptName);
+        assertThat(api().read(society.guard(), "/gate/requests/{id}", kept).get("erased").asBoolean()).isFalse();
 
         // the audit trail keeps every event, with the erased fields null and listed
         String trail = audit(society.auditor());
@@ -198,6 +201,7 @@ class ErasureTest extends IntegrationTest {
         assertThat(kept.get("visitorPhone").isNull()).isTrue();
         assertThat(kept.get("vehicleNumber").isNull()).isTrue();
         assertThat(kept.get("usedCount").asInt()).isEqualTo(1);
+        assertThat(kept.get("erased").asBoolean()).isTrue();
         assertThat(api().read(society.guard(), "/gate/entries/{id}", entry).get("vehicleNumber").isNull()).isTrue();
         assertThat(api().read(society.guard(), "/staff/vendors/{id}", vendor).get("category").asText()).isEqualTo("PLUMBER");
         assertThat(storedEventsContaining(phone)).isZero();
@@ -205,6 +209,60 @@ class ErasureTest extends IntegrationTest {
         // an id nobody knows
         api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "VISITOR", "id", UUID.randomUUID().toString(),
                 "reason", "asked")).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aDeactivatedResidentIsErased30DaysLaterAndAHeldStaffMemberOnlyOnceTheHoldIsReleased() {
+        var society = api().newSociety();
+        Api.User resident = society.residentA2();
+        String maidPhone = Api.uniquePhone();
+        UUID maid = UUID.fromString(api().create(society.admin(), "/staff/domestic", Map.of("name", "Maid " + maidPhone,
+                "phone", maidPhone, "staffType", "MAID", "flatIds", List.of(society.flatA().toString()))).get("id").asText());
+        api().post(society.admin(), "/admin/societies/{s}/users/{u}/deactivate", Map.of(), society.id(), resident.id())
+                .exchange().expectStatus().is2xxSuccessful();
+        api().post(society.admin(), "/staff/domestic/{id}/deactivate", Map.of(), maid).exchange()
+                .expectStatus().is2xxSuccessful();
+
+        // the admin holds the maid's data (a dispute): held once, and nobody erases her meanwhile
+        Map<String, Object> hold = Map.of("kind", "STAFF", "id", maid.toString(), "reason", "dispute 12/2026");
+        api().post(society.admin(), "/admin/privacy/holds", hold).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.reason").isEqualTo("dispute 12/2026");
+        api().post(society.admin(), "/admin/privacy/holds", hold).exchange().expectStatus().isEqualTo(409);
+        api().post(api().newSociety().admin(), "/admin/privacy/holds", hold).exchange().expectStatus().isNotFound();
+        api().post(society.admin(), "/admin/privacy/erasures", Map.of("kind", "STAFF", "id", maid.toString(),
+                "reason", "asked")).exchange().expectStatus().isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from privacy_deactivation where society_id = ?", Integer.class, society.id()) == 2);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(retention.sweepDeactivated(society.id(), now.plus(Duration.ofDays(29)))).isZero();
+        assertThat(retention.sweepDeactivated(society.id(), now.plus(Duration.ofDays(31)))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> user(society, resident.id()).get("name").isNull());
+        assertThat(user(society, resident.id()).get("erased").asBoolean()).isTrue();
+        assertThat(api().read(society.admin(), "/staff/domestic/{id}", maid).get("name").asText()).isEqualTo("Maid " + maidPhone);
+
+        // released: the next sweep erases her too
+        api().delete(society.admin(), "/admin/privacy/holds/{id}", maid).exchange().expectStatus().isNoContent();
+        api().delete(society.admin(), "/admin/privacy/holds/{id}", maid).exchange().expectStatus().isNotFound();
+        assertThat(retention.sweepDeactivated(society.id(), now.plus(Duration.ofDays(31)))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().read(society.admin(), "/staff/domestic/{id}", maid)
+                .get("name").isNull());
+        assertThat(api().read(society.admin(), "/staff/domestic/{id}", maid).get("erased").asBoolean()).isTrue();
+        assertThat(storedEventsContaining(maidPhone)).isZero();
+        List<JsonNode> trail = lines(audit(society.auditor()));
+        assertThat(trail).extracting(e -> e.get("eventType").asText()).contains("LegalHoldPlaced", "LegalHoldReleased");
+        assertThat(trail).filteredOn(e -> e.get("eventType").asText().equals("PersonalDataErased"))
+                .extracting(e -> e.get("payload").get("reason").asText())
+                .hasSize(2).allMatch(reason -> reason.startsWith("retention: a deactivated"));
+    }
+
+    private JsonNode user(Api.Society society, UUID id) {
+        for (JsonNode user : api().read(society.admin(), "/admin/societies/{s}/users?size=100", society.id()).get("users")) {
+            if (user.get("id").asText().equals(id.toString())) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + id);
     }
 
     private UUID raise(Api.Society society, String name, String phone) {

@@ -19,7 +19,7 @@ public record ComplaintView(UUID id, UUID societyId, UUID flatId, UUID reportedB
                             ComplaintPriority priority, ComplaintStatus status, String title, String description,
                             List<UUID> images, String location, UUID assignedToId, Instant assignedAt,
                             UUID resolvedById, Instant resolvedAt, String resolution, String rejectionReason,
-                            int reopenCount, Instant createdAt, Instant updatedAt) {
+                            int reopenCount, Instant createdAt, Instant updatedAt, boolean erased) {
 
     /**
      * Residents see the complaints they filed; admins and auditors their society's (the platform: all); whoever a
@@ -48,6 +48,6 @@ public record ComplaintView(UUID id, UUID societyId, UUID flatId, UUID reportedB
         }
         return new ComplaintView(id, societyId, null, null, true, category, priority, status, title, description,
                 images, location, assignedToId, assignedAt, resolvedById, resolvedAt, resolution, rejectionReason,
-                reopenCount, createdAt, updatedAt);
+                reopenCount, createdAt, updatedAt, erased);
     }
 }

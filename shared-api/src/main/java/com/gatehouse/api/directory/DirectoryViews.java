@@ -49,7 +49,7 @@ public final class DirectoryViews {
      */
     public record UserView(UUID id, String name, String phone, Role role, UUID societyId, UUID flatId,
                            boolean active, Instant createdAt, String email, String photoKey, boolean primaryResident,
-                           FamilyRole familyRole, boolean invited) {
+                           FamilyRole familyRole, boolean invited, boolean erased) {
     }
 
     /** A society as onboarding lists it (active societies only), with its size. */

@@ -19,7 +19,7 @@ public final class EntryViews {
                                    String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
                                    UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
                                    Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
-                                   Instant createdAt, int phonesReached, boolean opened, Instant openedAt) {
+                                   Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased) {
     }
 
     /**
@@ -35,6 +35,6 @@ public final class EntryViews {
                             UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
                             Instant overstayAlertedAt, UUID preApprovalId, boolean autoApproved,
                             String autoApprovalReason, String vehicleNumber, Integer packageCount,
-                            long recentVisits, boolean frequentVisitor) {
+                            long recentVisits, boolean frequentVisitor, boolean erased) {
     }
 }

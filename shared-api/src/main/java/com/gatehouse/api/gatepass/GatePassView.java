@@ -13,7 +13,7 @@ public record GatePassView(UUID id, UUID societyId, UUID flatId, UUID requestedB
                            Instant validUntil, String vehicleNumber, String driverName, String driverPhone,
                            List<String> itemsList, String workerName, String workerPhone, String companyName,
                            List<UUID> attachments, UUID approvedById, Instant approvedAt, String rejectionReason,
-                           boolean isUsed, Instant usedAt, UUID usedByGuardId, Instant endedAt, Instant createdAt) {
+                           boolean isUsed, Instant usedAt, UUID usedByGuardId, Instant endedAt, Instant createdAt, boolean erased) {
 
     /** The pass's QR, once approved. */
     public record GatePassQr(UUID gatePassId, String qrToken, GatePassType type, Instant validFrom,

@@ -19,7 +19,7 @@ public final class PreApprovalViews {
                                   String visitorPhone, VisitorType visitorType, String purpose, String vehicleNumber,
                                   Instant validFrom, Instant validUntil, int maxUses, int usedCount,
                                   int remainingUses, PreApprovalStatus status, String code, Instant lastUsedAt,
-                                  Instant endedAt, Instant createdAt) {
+                                  Instant endedAt, Instant createdAt, boolean erased) {
     }
 
     /** What the resident shares: the QR token (also drawn as a PNG at /qr) and the code. */

@@ -25,7 +25,7 @@ public final class StaffViews {
                             UUID currentAttendanceId, Instant currentCheckInTime, int qrVersion,
                             Instant createdAt, Instant updatedAt, StaffProfile profile, boolean isVerified,
                             Instant verifiedAt, UUID verifiedBy, StaffAvailability availability, Double rating,
-                            int totalReviews) {
+                            int totalReviews, boolean erased) {
 
         /** Guards, admins and auditors see the staff of their society; residents those working for their flat. */
         public boolean visibleTo(Caller caller) {
@@ -49,7 +49,7 @@ public final class StaffViews {
             List<UUID> flats = caller.role() == Role.RESIDENT ? List.of(caller.flatId()) : flatIds;
             return new StaffView(id, societyId, name, phone, staffType, photoKey, flats, isActive,
                     isCurrentlyWorking, currentAttendanceId, currentCheckInTime, qrVersion, createdAt, updatedAt,
-                    profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews);
+                    profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews, erased);
         }
 
         /**
@@ -65,7 +65,7 @@ public final class StaffViews {
             }
             return new StaffView(id, societyId, name, phone, staffType, photoKey, List.of(), isActive,
                     isCurrentlyWorking, currentAttendanceId, currentCheckInTime, qrVersion, createdAt, updatedAt,
-                    profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews);
+                    profile.masked(), isVerified, verifiedAt, verifiedBy, availability, rating, totalReviews, erased);
         }
     }
 

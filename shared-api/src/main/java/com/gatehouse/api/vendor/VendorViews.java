@@ -21,7 +21,7 @@ public final class VendorViews {
                              List<String> workingDays, String workingHours, BigDecimal hourlyRate, BigDecimal minCharge,
                              @JsonProperty("isVerified") boolean verified, Instant verifiedAt, BigDecimal rating,
                              int totalReviews, @JsonProperty("isActive") boolean active, UUID addedById,
-                             Instant createdAt, Instant updatedAt) {
+                             Instant createdAt, Instant updatedAt, boolean erased) {
 
         public VendorView seenBy(Caller caller) {
             if (!caller.canSeeSociety(societyId)) {
