@@ -122,8 +122,9 @@ class ReplayEquivalenceTest {
         server = StandaloneServer.start(dataDir, "gatehouse.projections.rebuild-batch-size=10",
                 "gatehouse.staff.repeat-scan-window=PT1S");
         var context = server.context();
-        events = new HistoryGenerator(context.getBean(CommandSender.class), new Random(42)).generate();
         admin = context.getBean(ProjectionAdmin.class);
+        events = new HistoryGenerator(context.getBean(CommandSender.class), new Random(42))
+                .settlingBeforeErasures(() -> awaitCaughtUp(admin)).generate();
         jdbc = context.getBean(JdbcTemplate.class);
     }
 
@@ -513,10 +514,22 @@ class ReplayEquivalenceTest {
         private final CommandSender sender;
         private final Random random;
         private long events;
+        private Runnable beforeErasures = () -> {
+        };
 
         HistoryGenerator(CommandSender sender, Random random) {
             this.sender = sender;
             this.random = random;
+        }
+
+        /**
+         * Lets the read models apply a society's history before its erasures, as a real erasure days after a visit
+         * finds them: an erasure that a group applies before the person's own events (from another segment) leaves
+         * a copy in that group's rows today (a known race, see the README's personal data section).
+         */
+        HistoryGenerator settlingBeforeErasures(Runnable settle) {
+            this.beforeErasures = settle;
+            return this;
         }
 
         long generate() {
@@ -622,6 +635,7 @@ class ReplayEquivalenceTest {
                         ComplaintPriority.HIGH, "Leak", "Water leaking near my door", List.of(), "B1", false));
                 // some people had their data erased: visits (approved, rejected, expired, pre-approved), a staff
                 // member, a resident
+                beforeErasures.run();
                 for (int r = 0; r < 6; r++) {
                     send(new EraseSubject(DataSubject.visitor(requests.get(r * 5).value()), society, "asked", null));
                 }
