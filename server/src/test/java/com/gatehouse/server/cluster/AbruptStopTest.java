@@ -67,10 +67,12 @@ class AbruptStopTest {
     @Test
     void instanceAKilledUnderLoadLosesNothingAndDoublesNothing(@TempDir Path postgresDir) throws Exception {
         try (var database = EmbeddedDatabase.start(postgresDir, 0)) {
+            // instances sharing a database share the privacy master key (each would make its own in its data dir)
             String[] shared = {"gatehouse.entry-request.expiry=" + EXPIRY,
                     "spring.datasource.url=" + database.jdbcUrl(),
                     "spring.datasource.username=" + database.username(),
-                    "spring.datasource.password=" + database.password()};
+                    "spring.datasource.password=" + database.password(),
+                    "gatehouse.privacy.master-key=" + StandaloneServer.SHARED_MASTER_KEY};
             try (var a = ChildServer.start(dirA, Duration.ofMinutes(3), shared);
                  var b = StandaloneServer.start(dirB, shared)) {
                 Api apiA = a.api();

@@ -205,9 +205,11 @@ class TwoInstancesTest {
     @Test
     void whenOneInstanceStopsTheOtherTakesOverItsSegmentsAndItsDeadlines(@TempDir Path postgresDir) throws Exception {
         try (var database = EmbeddedDatabase.start(postgresDir, 0)) {
+            // instances sharing a database share the privacy master key (each would make its own in its data dir)
             String[] shared = {EXPIRY.replace("PT2S", "PT4S"), "spring.datasource.url=" + database.jdbcUrl(),
                     "spring.datasource.username=" + database.username(),
-                    "spring.datasource.password=" + database.password()};
+                    "spring.datasource.password=" + database.password(),
+                    "gatehouse.privacy.master-key=" + com.gatehouse.server.support.StandaloneServer.SHARED_MASTER_KEY};
             var a = StandaloneServer.start(dirA, shared);
             List<UUID> pending = new ArrayList<>();
             Api.Society society;

@@ -21,7 +21,7 @@ class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SECRETS = List.of("POSTGRES_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY",
-            "GATEHOUSE_ADMIN_PASSWORD");
+            "GATEHOUSE_ADMIN_PASSWORD", "GATEHOUSE_PRIVACY_MASTER_KEY");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -20,6 +20,11 @@ import java.util.Map;
  */
 public final class StandaloneServer implements AutoCloseable {
 
+    /** A privacy master key for instances of one test that share a database (base64 of 32 bytes). */
+    public static final String SHARED_MASTER_KEY = java.util.Base64.getEncoder().encodeToString(new byte[]{
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+            31, 32});
+
     private final ConfigurableApplicationContext context;
 
     private StandaloneServer(ConfigurableApplicationContext context) {
