@@ -120,33 +120,42 @@ public class NotificationProjection {
                 content.referenceType(), utc(event.sentAt()), content.about() == null ? null : content.about().id()));
     }
 
-    /** Notifications about an erased person keep their type, title and time; their text and data go. */
     /**
-     * Drops the text of the notifications about an erased subject. Their notifications are sent by other aggregates,
-     * so another segment of this group may be writing one at the same moment, opened before the erasure committed:
-     * both sides take the subject's lock, and this side leaves a mark that the other finds once it has the lock
-     * ({@link #erasedMeanwhile}), so neither order keeps a copy.
+     * Notifications about an erased person keep their type, title and time; their text and data go.
+     * <p>
+     * Their notifications are sent by other aggregates, so another segment of this group may be writing one at the
+     * same moment, opened before the erasure committed. The subject's advisory lock keeps the two apart without
+     * either side waiting on the other: a writer takes it shared and never waits ({@link #erasedMeanwhile}), the
+     * erasure takes it exclusively, so it waits until every writer holding it has committed, and then blanks what
+     * they wrote. A writer that finds the erasure holding it writes the notification blank: the erasure is a fact
+     * (its event is stored) that this group applies in any case. Neither order keeps a copy, and no two
+     * transactions wait on each other in a cycle (a writer's batch holds many subjects' locks: were it to wait
+     * too, an erasure of two of them could deadlock with it).
      */
     @EventHandler
     void on(PersonalDataErased event) {
         UUID subject = event.subject().id();
-        lock(subject);
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
+        }, lockKey(subject));
         jdbc.update("insert into notification_erased_subject (subject_id) values (?) on conflict do nothing", subject);
         jdbc.update("update notification set message = null, data = '{}'::jsonb where about_id = ?", subject);
     }
 
-    /** Waits for a concurrent erasure of the subject to end; whether the subject is erased. */
+    /** Whether the subject is erased or being erased; else holds its lock shared until this transaction ends. */
     private boolean erasedMeanwhile(UUID subject) {
-        lock(subject);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock_shared(?)", Boolean.class,
+                lockKey(subject)))) {
+            return true;
+        }
+        // a statement of its own, so its snapshot is taken after the lock: it sees an erasure committed meanwhile
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from notification_erased_subject where subject_id = ?)", Boolean.class,
                 subject));
     }
 
-    /** The subject's transaction-scoped advisory lock (released at commit or rollback). */
-    private void lock(UUID subject) {
-        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
-        }, subject.getMostSignificantBits() ^ subject.getLeastSignificantBits());
+    /** The subject's advisory lock key (transaction-scoped: released at commit or rollback). */
+    private static long lockKey(UUID subject) {
+        return subject.getMostSignificantBits() ^ subject.getLeastSignificantBits();
     }
 
     @EventHandler

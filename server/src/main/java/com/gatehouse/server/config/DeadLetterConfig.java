@@ -26,7 +26,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+
 import javax.annotation.Nonnull;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +52,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Configuration
 public class DeadLetterConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterConfig.class);
 
     /** Beyond these the queue refuses to park more (and the processor then stops and retries the batch). */
     static final int MAX_SEQUENCES = 100_000;
@@ -129,12 +136,75 @@ public class DeadLetterConfig {
     }
 
     /**
-     * Always park (never skip an event), counting the attempts for the backoff. The error text is kept short
-     * and free of control characters: it is stored in a text column, and the failing input may be the cause.
+     * Park what a handler cannot handle (never skip an event), counting the attempts for the backoff. The error
+     * text is kept short and free of control characters: it is stored in a text column, and the failing input may
+     * be the cause.
+     * <p>
+     * Except a transient conflict with another transaction (a deadlock, a serialization failure, a lock or query
+     * timeout): that says nothing about the event, and parking it would hold back the later events of its sequence
+     * until the next dead-letter retry (half a minute), the read model visibly behind meanwhile. It is thrown
+     * instead, so the whole batch rolls back (releasing every lock it holds, which is what lets the other
+     * transaction finish) and the processor handles it again after a second. The same event conflicting
+     * {@value #CONFLICT_RETRIES} times in a row is parked after all, so a handler that always conflicts cannot hold
+     * its segment for ever.
      */
     static EnqueuePolicy<EventMessage<?>> enqueuePolicy() {
-        return (letter, cause) -> Decisions.requeue(new ThrowableCause(cause.getClass().getName(), describe(cause)),
-                failed -> failed.diagnostics().and(DeadLetters.ATTEMPTS, attempts(failed) + 1));
+        var conflicts = new ConflictCounts();
+        return (letter, cause) -> {
+            String event = letter.message().getIdentifier();
+            if (isTransientConflict(cause) && conflicts.again(event) <= CONFLICT_RETRIES) {
+                log.warn("Event {} ({}) conflicted with another transaction; its batch is retried: {}", event,
+                        letter.message().getPayloadType().getSimpleName(), describe(cause));
+                throw new TransientConflict(cause);
+            }
+            conflicts.forget(event);
+            log.warn("Event {} ({}) is parked as a dead letter: {}", event,
+                    letter.message().getPayloadType().getSimpleName(), describe(cause));
+            return Decisions.requeue(new ThrowableCause(cause.getClass().getName(), describe(cause)),
+                    failed -> failed.diagnostics().and(DeadLetters.ATTEMPTS, attempts(failed) + 1));
+        };
+    }
+
+    /** A conflicting event is retried with its batch this many times before it is parked. */
+    static final int CONFLICT_RETRIES = 5;
+
+    /** Deadlock, serialization failure, lock or query timeout: PostgreSQL's SQL states, or Spring's translation. */
+    static boolean isTransientConflict(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && Set.of("40P01", "40001", "55P03", "57014").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown out of the handler invoker so the processor rolls the batch back and handles it again. */
+    static final class TransientConflict extends RuntimeException {
+        TransientConflict(Throwable cause) {
+            super("Conflict with another transaction, the batch is retried: " + describe(cause), cause);
+        }
+    }
+
+    /** How many times in a row each recently conflicting event conflicted (the last thousand events). */
+    static final class ConflictCounts {
+        private final Map<String, Integer> counts = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > 1_000;
+            }
+        };
+
+        synchronized int again(String event) {
+            return counts.merge(event, 1, Integer::sum);
+        }
+
+        synchronized void forget(String event) {
+            counts.remove(event);
+        }
     }
 
     private static long attempts(DeadLetter<? extends EventMessage<?>> letter) {

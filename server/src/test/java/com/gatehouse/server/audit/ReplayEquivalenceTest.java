@@ -138,6 +138,8 @@ class ReplayEquivalenceTest {
     void everyReadModelRebuiltFromTheHistoryIsIdentical() {
         assertThat(events).isGreaterThan(1_000);
         awaitCaughtUp(admin);
+        assertThat(jdbc.queryForList("select processing_group || ': ' || cause_message from dead_letter_entry",
+                String.class)).as("events that a group could not apply").isEmpty();
         Map<String, List<String>> live = snapshot(jdbc);
         assertThat(live.values().stream().mapToInt(List::size).sum()).isGreaterThan((int) events / 2);
 

@@ -5,11 +5,13 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadLetterPolicyTest {
 
@@ -25,6 +27,26 @@ class DeadLetterPolicyTest {
         assertThat(again.withDiagnostics(parked).diagnostics().get(DeadLetters.ATTEMPTS)).isEqualTo(2L);
         assertThat(again.enqueueCause()).get().extracting(c -> ((Cause) c).message())
                 .isEqualTo("IllegalStateException: boom");
+    }
+
+    @Test
+    void aConflictWithAnotherTransactionRollsTheBatchBackInsteadOfParkingUntilItKeepsHappening() {
+        var policy = DeadLetterConfig.enqueuePolicy();
+        var letter = new GenericDeadLetter<>("seq", GenericEventMessage.asEventMessage("payload"));
+        var deadlock = new CannotAcquireLockException("PreparedStatementCallback",
+                new SQLException("ERROR: deadlock detected", "40P01"));
+        for (int attempt = 1; attempt <= DeadLetterConfig.CONFLICT_RETRIES; attempt++) {
+            assertThatThrownBy(() -> policy.decide(letter, deadlock))
+                    .isInstanceOf(DeadLetterConfig.TransientConflict.class).hasCause(deadlock);
+        }
+        assertThat(policy.decide(letter, deadlock).shouldEnqueue()).as("always conflicting: parked after all").isTrue();
+        // untranslated, as a driver exception in a wrapper
+        var raw = new RuntimeException(new SQLException("ERROR: could not serialize access", "40001"));
+        var other = new GenericDeadLetter<>("seq", GenericEventMessage.asEventMessage("other"));
+        assertThatThrownBy(() -> policy.decide(other, raw)).isInstanceOf(DeadLetterConfig.TransientConflict.class);
+        // a constraint violation is about the event: parked at once
+        var poison = new DataIntegrityViolationException("x", new SQLException("ERROR: violates", "23514"));
+        assertThat(policy.decide(other, poison).shouldEnqueue()).isTrue();
     }
 
     @Test
