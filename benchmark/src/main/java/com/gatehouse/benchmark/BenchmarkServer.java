@@ -2,6 +2,7 @@ package com.gatehouse.benchmark;
 
 import com.gatehouse.server.GatehouseApplication;
 import com.gatehouse.server.embedded.JoinSettings;
+import com.gatehouse.server.privacy.PersonalDataSerializer;
 import com.gatehouse.server.security.RSocketTcpServer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -26,6 +27,8 @@ public final class BenchmarkServer implements AutoCloseable {
 
     public static final String ADMIN_PHONE = "9100000000";
     public static final String ADMIN_PASSWORD = "benchmark-admin-pw";
+    /** {@code benchmark.sealing=false}: a server that stores personal fields in plain (SealingCost only). */
+    public static final String SEALING = "benchmark.sealing";
 
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
@@ -77,6 +80,11 @@ public final class BenchmarkServer implements AutoCloseable {
                 public Object postProcessBeforeInitialization(Object bean, String name) {
                     if (bean instanceof ReactorResourceFactory resources) {
                         resources.setUseGlobalResources(false);
+                    }
+                    // --benchmark.sealing=false: personal fields stored in plain, to measure what sealing costs
+                    if (bean instanceof PersonalDataSerializer serializer
+                            && "false".equals(context.getEnvironment().getProperty(SEALING))) {
+                        return serializer.withoutSealing();
                     }
                     return bean;
                 }

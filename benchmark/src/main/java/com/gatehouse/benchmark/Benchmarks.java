@@ -23,6 +23,7 @@ public final class Benchmarks {
         SCENARIOS.put("sos-latency", new SosLatency());
         SCENARIOS.put("push-delivery", new PushDelivery());
         SCENARIOS.put("cluster-latency", new ClusterLatency());
+        SCENARIOS.put("sealing-cost", new SealingCost());
     }
 
     private Benchmarks() {

@@ -166,7 +166,7 @@ public final class EntryRequests implements Benchmarks.Scenario {
     record Rate(double perSecond, Histogram latency, long errors) {
     }
 
-    private Rate pairs(BenchmarkServer server, World world, int clients) throws Exception {
+    Rate pairs(BenchmarkServer server, World world, int clients) throws Exception {
         var done = new LongAdder();
         var errors = new LongAdder();
         var histogram = new Histogram(60_000_000L, 3);

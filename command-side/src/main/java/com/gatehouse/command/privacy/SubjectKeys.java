@@ -141,17 +141,24 @@ public class SubjectKeys {
 
     /**
      * Up to {@code limit} subjects of a kind whose key was made before {@code cutoff}, oldest first; of one society
-     * when {@code society} is given; never one under a legal hold.
+     * when {@code society} is given, never of the societies in {@code except}; never one under a legal hold.
      */
-    public List<Aged> olderThan(DataSubject.Kind kind, java.time.Instant cutoff, UUID society, int limit) {
+    public List<Aged> olderThan(DataSubject.Kind kind, java.time.Instant cutoff, UUID society,
+                                java.util.Collection<UUID> except, int limit) {
         return jdbc.query("""
                         select subject_id, society_id from subject_keys k
                         where subject_kind = ? and created_at < ? and (?::uuid is null or society_id = ?)
+                          and (society_id is null or not (society_id = any(?::uuid[])))
                           and not exists (select 1 from legal_hold h where h.subject_id = k.subject_id)
                         order by created_at limit ?""",
                 (rs, i) -> new Aged(new DataSubject(kind, rs.getObject("subject_id", UUID.class)),
                         rs.getObject("society_id", UUID.class)),
-                kind.name(), java.sql.Timestamp.from(cutoff), society, society, limit);
+                kind.name(), java.sql.Timestamp.from(cutoff), society, society, uuidArray(except), limit);
+    }
+
+    /** A PostgreSQL array literal of ids, for {@code ?::uuid[]}. */
+    public static String uuidArray(java.util.Collection<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
     }
 
     /** Whether the subject has a key now (has personal data that can be read). */

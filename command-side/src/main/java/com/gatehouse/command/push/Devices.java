@@ -87,9 +87,28 @@ public class Devices {
         jdbc.update("delete from push_preferences where user_id = ?", user);
     }
 
-    /** The provider said this token no longer reaches an app: forget it (only if it still holds that token). */
-    void unregistered(UUID device, String token) {
-        jdbc.update("delete from push_device where id = ? and token = ?", device, token);
+    /** A device's token that the provider said no longer reaches an app. */
+    record Refused(UUID deviceId, String token) {
+    }
+
+    /**
+     * The provider said these tokens no longer reach an app: forget their devices (each only if it still holds the
+     * refused token: one re-registered meanwhile stays), in one statement, in the caller's transaction.
+     */
+    void unregistered(List<Refused> refused) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        String[] ids = refused.stream().map(r -> r.deviceId().toString()).toArray(String[]::new);
+        String[] tokens = refused.stream().map(Refused::token).toArray(String[]::new);
+        jdbc.update(con -> {
+            var statement = con.prepareStatement("""
+                    delete from push_device d using unnest(?::text[], ?::text[]) as v(id, token)
+                    where d.id = v.id::uuid and d.token = v.token""");
+            statement.setArray(1, con.createArrayOf("text", ids));
+            statement.setArray(2, con.createArrayOf("text", tokens));
+            return statement;
+        });
     }
 
     List<Device> receiving(UUID user) {

@@ -1,6 +1,7 @@
 package com.gatehouse.command.push;
 
 import com.gatehouse.command.push.PushOutbox.Claimed;
+import com.gatehouse.command.push.PushOutbox.Settled;
 import com.gatehouse.command.push.PushProvider.Accepted;
 import com.gatehouse.command.push.PushProvider.Failed;
 import com.gatehouse.command.push.PushProvider.Outcome;
@@ -19,16 +20,28 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * Sends what the {@link PushOutbox} holds: claims a batch of due rows under a lease, sends them with up to
- * {@link PushSettings#senders()} in flight, and records each outcome as soon as it is known: sent; retried later
- * with exponential backoff (never sooner than a Retry-After the provider named); the device forgotten when the
- * provider says the token is unregistered; failed for good after {@link PushSettings#maxAttempts()} or a
- * permanent refusal. At least once to the provider: a push sent just before the instance died is sent again
- * with the same message id, which providers use to replace rather than double what the phone shows.
+ * Sends what the {@link PushOutbox} holds, a batch at a time: claims up to {@link PushSettings#batchSize()} due rows
+ * under a lease (one statement, {@code FOR UPDATE SKIP LOCKED}: several instances share the work, never a row),
+ * sends them with up to {@link PushSettings#senders()} in flight (the providers' HTTP clients keep their connections
+ * open), and records the outcomes of the whole batch together ({@link PushOutbox#record}: one transaction, one
+ * UPDATE, plus one DELETE of devices whose tokens were refused). While a batch is being sent, the next one is
+ * already claimed and sent: at most {@value #BATCHES_IN_FLIGHT} batches per instance are in flight.
+ * <p>
+ * Outcomes: sent; retried later with exponential backoff (never sooner than a Retry-After the provider named); the
+ * device forgotten when the provider says the token is unregistered; failed for good after
+ * {@link PushSettings#maxAttempts()} attempts or a permanent refusal.
+ * <p>
+ * At least once to the provider: rows of an instance that dies after sending and before recording stay claimed
+ * until their lease ends, then any instance sends them again with the same message id, which providers use to
+ * replace rather than double what the phone shows (so a crash re-sends at most the batches in flight). A send that
+ * ends without an outcome (an {@link Error} in a provider) leaves only its own row to the lease; the rest of the
+ * batch is recorded.
  * <p>
  * Woken right after a commit that enqueued rows on this instance; also polls every
  * {@link PushSettings#pollInterval()} for rows enqueued elsewhere, retries that fell due and expired leases.
@@ -37,6 +50,7 @@ public class PushDrainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PushDrainer.class);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    static final int BATCHES_IN_FLIGHT = 2;
 
     private final PushOutbox outbox;
     private final Devices devices;
@@ -46,6 +60,7 @@ public class PushDrainer implements SmartLifecycle {
     private final String owner;
     private final Object signal = new Object();
     private final AtomicInteger sentCount = new AtomicInteger();
+    private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private boolean woken;
     private volatile boolean running;
     private Thread loop;
@@ -79,6 +94,7 @@ public class PushDrainer implements SmartLifecycle {
         loop.start();
     }
 
+    /** Stops claiming; the batches in flight are sent and recorded first (up to 10 s), so no row waits for its lease. */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -88,6 +104,9 @@ public class PushDrainer implements SmartLifecycle {
         wake();
         try {
             loop.join(10_000);
+            if (inFlight.tryAcquire(BATCHES_IN_FLIGHT, 10, TimeUnit.SECONDS)) {
+                inFlight.release(BATCHES_IN_FLIGHT);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -108,7 +127,7 @@ public class PushDrainer implements SmartLifecycle {
         }
     }
 
-    /** Pushes this drainer got accepted since it started (for the benchmark and tests). */
+    /** Pushes this drainer got accepted (and recorded as sent) since it was made (for the benchmark and tests). */
     public int accepted() {
         return sentCount.get();
     }
@@ -116,11 +135,37 @@ public class PushDrainer implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int claimed = drainOnce();
-                if (claimed < settings.batchSize()) {
+                if (!inFlight.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue; // both batches still sending
+                }
+                List<Claimed> batch;
+                try {
+                    batch = outbox.claim(owner, settings.batchSize(), settings.lease());
+                } catch (RuntimeException e) {
+                    inFlight.release();
+                    throw e;
+                }
+                if (batch.isEmpty()) {
+                    inFlight.release();
+                } else {
+                    send(batch, senders).whenComplete((outcomes, error) -> {
+                        try {
+                            record(batch, outcomes);
+                        } catch (RuntimeException e) {
+                            log.warn("Could not record the outcomes of {} pushes; they are sent again after the "
+                                    + "lease ({})", batch.size(), settings.lease(), e);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+                if (batch.size() < settings.batchSize()) {
                     awaitWork();
                 }
                 purgeNowAndThen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             } catch (RuntimeException e) {
                 log.warn("Push drain failed, trying again in {}", settings.pollInterval(), e);
                 awaitWork();
@@ -142,32 +187,14 @@ public class PushDrainer implements SmartLifecycle {
         }
     }
 
-    /** Claims one batch, sends it and records every outcome; answers how many rows were claimed. */
+    /**
+     * Claims one batch, sends it and records its outcomes, on the caller's thread (and this drainer's senders if
+     * started); answers how many rows were claimed.
+     */
     public int drainOnce() {
         List<Claimed> batch = outbox.claim(owner, settings.batchSize(), settings.lease());
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(batch.size());
-        for (Claimed row : batch) {
-            // not started (a sibling driven by hand): one by one on the caller's thread
-            inFlight.add(senders == null ? CompletableFuture.runAsync(() -> deliver(row), Runnable::run)
-                    : CompletableFuture.runAsync(() -> deliver(row), senders));
-        }
-        int broken = 0;
-        Throwable firstBreak = null;
-        for (CompletableFuture<Void> future : inFlight) {
-            try {
-                future.join();
-            } catch (RuntimeException e) {
-                // unrecorded: the row stays claimed until its lease ends, then it is sent again
-                broken++;
-                firstBreak = firstBreak == null ? e : firstBreak;
-            }
-        }
-        if (broken > 0) {
-            log.warn("{} pushes of a batch ended without an outcome; sent again after the lease ({})", broken,
-                    settings.lease(), firstBreak);
+        if (!batch.isEmpty()) {
+            record(batch, send(batch, senders).join());
         }
         return batch.size();
     }
@@ -180,30 +207,63 @@ public class PushDrainer implements SmartLifecycle {
         return new PushDrainer(outbox, devices, providers.stream().map(wrap).toList(), settings, clock, owner);
     }
 
-    private void deliver(Claimed row) {
-        Outcome outcome;
-        try {
-            outcome = provider(row).send(row.message());
-        } catch (RuntimeException e) {
-            outcome = new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+    /**
+     * Sends every row of the batch, at most {@link PushSettings#senders()} at once (one by one on the caller's
+     * thread when {@code pool} is null: a drainer that was not started); the outcomes in the batch's order, null for
+     * a send that ended without one.
+     */
+    private CompletableFuture<Outcome[]> send(List<Claimed> batch, ExecutorService pool) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
+            Runnable send = () -> outcomes[index] = deliver(batch.get(index));
+            sends[i] = pool == null ? CompletableFuture.runAsync(send, Runnable::run)
+                    : CompletableFuture.runAsync(send, pool);
         }
-        UUID id = row.message().messageId();
-        if (outcome instanceof Accepted) {
-            outbox.sent(id, owner);
-            sentCount.incrementAndGet();
-        } else if (outcome instanceof Unregistered unregistered) {
-            devices.unregistered(row.deviceId(), row.message().token());
-            outbox.finished(id, PushOutbox.UNREGISTERED, unregistered.reason());
-        } else if (outcome instanceof Failed failed) {
-            outbox.finished(id, PushOutbox.FAILED, failed.reason());
-        } else if (outcome instanceof Retry retry) {
-            if (row.attempts() >= settings.maxAttempts()) {
-                outbox.finished(id, PushOutbox.FAILED, "gave up after " + row.attempts() + " attempts: "
-                        + retry.reason());
-            } else {
-                outbox.retryAt(id, clock.instant().plus(backoff(row.attempts(), retry.retryAfter())), retry.reason());
+        return CompletableFuture.allOf(sends).handle((done, error) -> {
+            if (error != null) {
+                log.warn("Pushes of a batch ended without an outcome; those are sent again after the lease ({})",
+                        settings.lease(), error);
+            }
+            return outcomes;
+        });
+    }
+
+    private Outcome deliver(Claimed row) {
+        try {
+            return provider(row).send(row.message());
+        } catch (RuntimeException e) {
+            return new Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** Records what became of each push of the batch, in one transaction (rows without an outcome stay claimed). */
+    private void record(List<Claimed> batch, Outcome[] outcomes) {
+        List<Settled> settled = new ArrayList<>(batch.size());
+        List<Devices.Refused> refused = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed row = batch.get(i);
+            UUID id = row.message().messageId();
+            Outcome outcome = outcomes == null ? null : outcomes[i];
+            if (outcome instanceof Accepted) {
+                settled.add(new Settled(id, PushOutbox.SENT, null, null));
+                accepted++;
+            } else if (outcome instanceof Unregistered unregistered) {
+                refused.add(new Devices.Refused(row.deviceId(), row.message().token()));
+                settled.add(new Settled(id, PushOutbox.UNREGISTERED, null, unregistered.reason()));
+            } else if (outcome instanceof Failed failed) {
+                settled.add(new Settled(id, PushOutbox.FAILED, null, failed.reason()));
+            } else if (outcome instanceof Retry retry) {
+                settled.add(row.attempts() >= settings.maxAttempts()
+                        ? new Settled(id, PushOutbox.FAILED, null, "gave up after " + row.attempts() + " attempts: "
+                        + retry.reason())
+                        : new Settled(id, PushOutbox.PENDING, backoff(row.attempts(), retry.retryAfter()), retry.reason()));
             }
         }
+        outbox.record(settled, refused);
+        sentCount.addAndGet(accepted);
     }
 
     /** first-retry-after doubled per attempt, capped at max-retry-after, never shorter than the provider's Retry-After. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -37,9 +38,10 @@ import java.util.UUID;
  * poll in between). The row's {@code message_id} is derived from (notification, device) and is the primary key,
  * so a message exists at most once whatever happens.
  * <p>
- * <b>Drained</b> by {@link PushDrainer} on every instance: rows are claimed with {@code FOR UPDATE SKIP LOCKED}
- * under a lease, so instances never claim the same row, and rows of an instance that died mid-batch are claimed
- * again once the lease runs out.
+ * <b>Drained</b> by {@link PushDrainer} on every instance, a batch at a time: rows are claimed with one
+ * {@code FOR UPDATE SKIP LOCKED} statement under a lease, so instances never claim the same row, and the outcomes
+ * of a whole batch are recorded together ({@link #record}). Rows of an instance that died mid-batch (claimed,
+ * perhaps sent, not recorded) are claimed again once the lease runs out and sent again with the same message id.
  */
 @Component
 public class PushOutbox {
@@ -52,11 +54,14 @@ public class PushOutbox {
     private final Devices devices;
     private final PushPreferences preferences;
     private final ObjectMapper json;
+    private final TransactionTemplate transactions;
     private volatile Runnable onCommit = () -> {
     };
 
-    public PushOutbox(JdbcTemplate jdbc, Devices devices, PushPreferences preferences, ObjectMapper json) {
+    public PushOutbox(JdbcTemplate jdbc, Devices devices, PushPreferences preferences, ObjectMapper json,
+                      TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.devices = devices;
         this.preferences = preferences;
         this.json = json;
@@ -111,19 +116,21 @@ public class PushOutbox {
     }
 
     /**
-     * Claims up to {@code limit} due rows for {@code owner} until the lease ends (one short transaction, so
-     * nothing is held while sending). Rows whose device has gone are dropped here.
+     * Claims up to {@code limit} due rows for {@code owner} until the lease ends, in one statement (so nothing is
+     * held while sending): {@code FOR UPDATE SKIP LOCKED} lets several instances claim at once, each other rows.
+     * Due rows whose device has gone are deleted by the same statement instead of being claimed.
      */
     List<Claimed> claim(String owner, int limit, Duration lease) {
-        jdbc.update("""
-                delete from push_outbox o where o.status = 'PENDING' and o.next_attempt_at <= now()
-                  and not exists (select 1 from push_device d where d.id = o.device_id and d.user_id = o.user_id)""");
         return jdbc.query("""
                 with due as (
                     select message_id from push_outbox
                     where status = 'PENDING' and next_attempt_at <= now()
                       and (claimed_until is null or claimed_until < now())
-                    order by next_attempt_at limit ? for update skip locked)
+                    order by next_attempt_at limit ? for update skip locked),
+                gone as (
+                    delete from push_outbox o using due
+                    where o.message_id = due.message_id
+                      and not exists (select 1 from push_device d where d.id = o.device_id and d.user_id = o.user_id))
                 update push_outbox o set claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond',
                                          attempts = o.attempts + 1
                 from due, push_device d
@@ -157,21 +164,57 @@ public class PushOutbox {
         return new Claimed(message, rs.getObject(3, UUID.class), rs.getInt(4));
     }
 
-    void sent(UUID messageId, String owner) {
-        jdbc.update("update push_outbox set status = 'SENT', sent_at = now(), claimed_by = null, claimed_until = null, "
-                + "last_error = null, payload = " + SETTLED_PAYLOAD + " where message_id = ? and status = 'PENDING'",
-                messageId);
+    /**
+     * How one claimed push ended: {@link #SENT}, {@link #FAILED}, {@link #UNREGISTERED} (all settled), or
+     * {@link #PENDING} again, due {@code retryIn} from now (the database's now, as claims use).
+     */
+    record Settled(UUID messageId, String status, Duration retryIn, String reason) {
     }
 
-    void retryAt(UUID messageId, Instant when, String reason) {
-        jdbc.update("update push_outbox set next_attempt_at = ?, claimed_by = null, claimed_until = null, last_error = ? "
-                + "where message_id = ? and status = 'PENDING'", Timestamp.from(when), truncate(reason), messageId);
-    }
-
-    void finished(UUID messageId, String status, String reason) {
-        jdbc.update("update push_outbox set status = ?, claimed_by = null, claimed_until = null, last_error = ?, "
-                + "payload = " + SETTLED_PAYLOAD + " where message_id = ? and status = 'PENDING'", status,
-                truncate(reason), messageId);
+    /**
+     * Records the outcomes of a batch in one transaction of at most two statements: every row's new state (one
+     * UPDATE over the arrays of outcomes), and the devices the provider no longer knows (one DELETE, only when
+     * there are some: {@link Devices#unregistered}). A row that another
+     * instance settled meanwhile (its lease had ended) is left as that instance recorded it. Settled rows keep no
+     * title, text or data ({@link #SETTLED_PAYLOAD}).
+     */
+    void record(List<Settled> outcomes, List<Devices.Refused> devicesGone) {
+        if (outcomes.isEmpty() && devicesGone.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(tx -> {
+            if (!outcomes.isEmpty()) {
+                int n = outcomes.size();
+                String[] ids = new String[n], statuses = new String[n], reasons = new String[n];
+                Long[] retryMillis = new Long[n];
+                for (int i = 0; i < n; i++) {
+                    Settled outcome = outcomes.get(i);
+                    ids[i] = outcome.messageId().toString();
+                    statuses[i] = outcome.status();
+                    retryMillis[i] = outcome.retryIn() == null ? null : outcome.retryIn().toMillis();
+                    reasons[i] = truncate(outcome.reason());
+                }
+                jdbc.update(con -> {
+                    var statement = con.prepareStatement("""
+                            update push_outbox o set status = v.status,
+                                sent_at = case when v.status = 'SENT' then now() else o.sent_at end,
+                                next_attempt_at = case when v.retry_ms is null then o.next_attempt_at
+                                                       else now() + v.retry_ms * interval '1 millisecond' end,
+                                claimed_by = null, claimed_until = null, last_error = v.reason,
+                                payload = case when v.status = 'PENDING' then o.payload else\s"""
+                            + SETTLED_PAYLOAD.replace("payload->", "o.payload->") + """
+                             end
+                            from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) as v(message_id, status, retry_ms, reason)
+                            where o.message_id = v.message_id::uuid and o.status = 'PENDING'""");
+                    statement.setArray(1, con.createArrayOf("text", ids));
+                    statement.setArray(2, con.createArrayOf("text", statuses));
+                    statement.setArray(3, con.createArrayOf("bigint", retryMillis));
+                    statement.setArray(4, con.createArrayOf("text", reasons));
+                    return statement;
+                });
+            }
+            devices.unregistered(devicesGone);
+        });
     }
 
     /** Sent rows older than {@code keep} leave the table (failures stay for the admin's counts). */

@@ -10,9 +10,11 @@ import com.gatehouse.api.upload.StoredObject;
 import com.gatehouse.api.upload.UploadCommand.AbandonUpload;
 import com.gatehouse.api.upload.UploadCommand.ConfirmUpload;
 import com.gatehouse.api.upload.UploadCommand.DeleteDocument;
+import com.gatehouse.api.upload.UploadCommand.ExpireDocument;
 import com.gatehouse.api.upload.UploadCommand.IssueUploadUrl;
 import com.gatehouse.api.upload.UploadCommand.IssuedUpload;
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
+import com.gatehouse.api.upload.UploadEvent.DocumentExpired;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
 import com.gatehouse.api.upload.UploadEvent.UploadConfirmed;
 import com.gatehouse.api.upload.UploadEvent.UploadUrlIssued;
@@ -51,6 +53,7 @@ public class Document {
     private String mimeType;
     private long fileSize;
     private Instant issuedAt;
+    private Instant confirmedAt;
     private Status status;
 
     protected Document() {
@@ -145,6 +148,19 @@ public class Document {
         apply(new DocumentDeleted(id, society, s3Key, new UserId(cmd.by().userId()), clock.instant()));
     }
 
+    /**
+     * A retention rule: only a document still confirmed, and confirmed before the rule's cut-off, goes (a
+     * re-delivered or late command changes nothing). Answers whether it went. The object is removed after this is recorded.
+     */
+    @CommandHandler
+    public boolean handle(ExpireDocument cmd, Clock clock) {
+        if (id == null || status != Status.CONFIRMED || !confirmedAt.isBefore(cmd.confirmedBefore())) {
+            return false;
+        }
+        apply(new DocumentExpired(id, society, purpose, s3Key, cmd.reason(), clock.instant()));
+        return true;
+    }
+
     /** Abandons only what is still unconfirmed and old enough: a confirmation that won the race stands. */
     @CommandHandler
     public void handle(AbandonUpload cmd, Clock clock) {
@@ -175,6 +191,12 @@ public class Document {
     @EventSourcingHandler
     void on(UploadConfirmed event) {
         status = Status.CONFIRMED;
+        confirmedAt = event.confirmedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentExpired event) {
+        status = Status.DELETED;
     }
 
     @EventSourcingHandler

@@ -10,9 +10,11 @@ import com.gatehouse.api.upload.StoredObject;
 import com.gatehouse.api.upload.UploadCommand.AbandonUpload;
 import com.gatehouse.api.upload.UploadCommand.ConfirmUpload;
 import com.gatehouse.api.upload.UploadCommand.DeleteDocument;
+import com.gatehouse.api.upload.UploadCommand.ExpireDocument;
 import com.gatehouse.api.upload.UploadCommand.IssueUploadUrl;
 import com.gatehouse.api.upload.UploadCommand.IssuedUpload;
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
+import com.gatehouse.api.upload.UploadEvent.DocumentExpired;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
 import com.gatehouse.api.upload.UploadEvent.UploadConfirmed;
 import com.gatehouse.api.upload.UploadEvent.UploadUrlIssued;
@@ -222,5 +224,27 @@ class DocumentTest {
         assertThat(new StoredObject(1, "text/plain;charset=UTF-8").hasType("text/plain; charset=utf-8")).isTrue();
         assertThat(new StoredObject(1, "image/png").hasType("image/jpeg")).isFalse();
         assertThat(new StoredObject(1, null).hasType("image/jpeg")).isFalse();
+    }
+
+    @Test
+    void aPhotoConfirmedBeforeTheRetentionCutOffExpires() {
+        fixture.given(issued(), confirmed())
+                .when(new ExpireDocument(ID, NOW.plusSeconds(1), "retention: entry photos are kept 90 days"))
+                .expectEvents(new DocumentExpired(ID, SOCIETY, UploadPurpose.ENTRY_PHOTO, KEY,
+                        "retention: entry photos are kept 90 days", NOW))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aPhotoConfirmedAfterTheCutOffOrAlreadyGoneStays() {
+        fixture.given(issued(), confirmed())
+                .when(new ExpireDocument(ID, NOW, "retention"))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(issued(), confirmed(), new DocumentDeleted(ID, SOCIETY, KEY, new UserId(ADMIN.userId()), NOW))
+                .when(new ExpireDocument(ID, NOW.plusSeconds(1), "retention"))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(issued())
+                .when(new ExpireDocument(ID, NOW.plusSeconds(1), "retention"))
+                .expectNoEvents().expectResultMessagePayload(false);
     }
 }

@@ -2,6 +2,8 @@ package com.gatehouse.projection.entry;
 
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
+import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
+import com.gatehouse.api.upload.UploadEvent.DocumentExpired;
 import com.gatehouse.projection.common.LiveFeed;
 import com.gatehouse.projection.common.LiveFeeds;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
@@ -112,6 +114,25 @@ public class EntryRequestProjection {
                 where id = ?""", event.subject().id()) > 0) {
             emit(event.subject().id());
         }
+    }
+
+    /**
+     * The photo left the object store (its retention ran out, or someone deleted the document): the entry_request no longer
+     * shows its key, only when it went. Matched by the object key, which the document's events carry.
+     */
+    @EventHandler
+    void on(DocumentExpired event) {
+        photoGone(event.s3Key(), event.expiredAt());
+    }
+
+    @EventHandler
+    void on(DocumentDeleted event) {
+        photoGone(event.s3Key(), event.deletedAt());
+    }
+
+    private void photoGone(String s3Key, java.time.Instant at) {
+        jdbc.queryForList("update entry_request set photo_key = null, photo_deleted_at = ? where photo_key = ? returning id",
+                UUID.class, ts(at), s3Key).forEach(this::emit);
     }
 
     /** A resident's notification about a request (the request, its reminder): remembered for its receipts. */

@@ -33,7 +33,7 @@ public class EntryRequestReadModel {
             instant(rs, "approved_at"), instant(rs, "rejected_at"), rs.getString("rejection_reason"),
             instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"),
             rs.getInt("phones_reached"), rs.getTimestamp("opened_at") != null, instant(rs, "opened_at"),
-            rs.getBoolean("erased"));
+            rs.getBoolean("erased"), instant(rs, "photo_deleted_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -64,6 +64,11 @@ public class EntryRequestReadModel {
     /** The flats whose requests show a photo (their residents may view it). */
     public List<UUID> flatsShowingPhoto(String photoKey) {
         return jdbc.queryForList("select distinct flat_id from entry_request where photo_key = ?", UUID.class, photoKey);
+    }
+
+    /** The requests that show a photo. */
+    public List<UUID> requestsShowingPhoto(String photoKey) {
+        return jdbc.queryForList("select id from entry_request where photo_key = ?", UUID.class, photoKey);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

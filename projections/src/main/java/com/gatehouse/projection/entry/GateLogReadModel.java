@@ -36,7 +36,7 @@ public class GateLogReadModel {
             instant(rs, "overstay_alerted_at"), rs.getObject("pre_approval_id", UUID.class),
             rs.getString("auto_approval_reason") != null, rs.getString("auto_approval_reason"),
             rs.getString("vehicle_number"), (Integer) rs.getObject("package_count"), rs.getLong("recent_visits"),
-            rs.getLong("recent_visits") >= FREQUENT_AFTER, rs.getBoolean("erased"));
+            rs.getLong("recent_visits") >= FREQUENT_AFTER, rs.getBoolean("erased"), instant(rs, "photo_deleted_at"));
 
     /**
      * The gate log, each entry with its visitor's visits to the same flat in the {@link #WINDOW} up to it (computed

@@ -1,6 +1,7 @@
 package com.gatehouse.projection.upload;
 
 import com.gatehouse.api.upload.UploadEvent.DocumentDeleted;
+import com.gatehouse.api.upload.UploadEvent.DocumentExpired;
 import com.gatehouse.api.upload.UploadEvent.UploadAbandoned;
 import com.gatehouse.api.upload.UploadEvent.UploadConfirmed;
 import com.gatehouse.api.upload.UploadEvent.UploadUrlIssued;
@@ -58,6 +59,11 @@ public class UploadProjection {
 
     @EventHandler
     void on(DocumentDeleted event) {
+        jdbc.update("delete from upload_document where id = ?", event.documentId().value());
+    }
+
+    @EventHandler
+    void on(DocumentExpired event) {
         jdbc.update("delete from upload_document where id = ?", event.documentId().value());
     }
 

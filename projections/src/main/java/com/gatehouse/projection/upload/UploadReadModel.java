@@ -39,6 +39,23 @@ public class UploadReadModel {
                 s3Key).stream().findFirst();
     }
 
+    /**
+     * Confirmed documents of a purpose confirmed before the instant (of one society, or all but {@code except} with
+     * null), oldest first, after the (confirmed at, id) cursor when given.
+     */
+    public List<DocumentView> confirmedBefore(UploadPurpose purpose, UUID society, List<UUID> except, Instant before,
+                                              Instant afterConfirmedAt, UUID afterId, int limit) {
+        Timestamp after = afterConfirmedAt == null ? null : Timestamp.from(afterConfirmedAt);
+        String excluded = "{" + String.join(",", except.stream().map(UUID::toString).toList()) + "}";
+        return jdbc.query("""
+                        select * from upload_document
+                        where purpose = ? and confirmed_at is not null and confirmed_at < ?
+                          and (?::uuid is null or society_id = ?) and not (society_id = any(?::uuid[]))
+                          and (?::timestamptz is null or (confirmed_at, id) > (?::timestamptz, ?::uuid))
+                        order by confirmed_at, id limit ?""", DOCUMENT,
+                purpose.name(), Timestamp.from(before), society, society, excluded, after, after, afterId, limit);
+    }
+
     /** Uploads issued before the instant and never confirmed, oldest first. */
     public List<UUID> unconfirmed(Instant issuedBefore, int limit) {
         return jdbc.query("""

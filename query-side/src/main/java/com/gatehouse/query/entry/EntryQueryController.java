@@ -113,7 +113,9 @@ public class EntryQueryController {
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "A short-lived link to the request's photo",
             description = "Response {url, expiresAt} (a pre-signed GET, valid gatehouse.upload.view-url-ttl); "
-                    + "404 when the request has no photo. Same rule as the upload context: the society's guards and "
+                    + "404 when the request has no photo, also once the photo was deleted from the object store (the "
+                    + "request then shows photoDeletedAt: entry photos are kept gatehouse.privacy.entry-photo-retention, "
+                    + "P90D, or the society's own setting). Same rule as the upload context: the society's guards and "
                     + "admins, and the residents of the request's flat.")
     public Mono<ObjectUrls.SignedUrl> photo(Caller caller, @PathVariable UUID id) {
         return visibleRequest(caller, id)

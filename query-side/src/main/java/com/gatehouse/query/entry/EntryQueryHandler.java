@@ -8,6 +8,7 @@ import com.gatehouse.api.entry.EntryQuery.WatchEntryRequests;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
 import com.gatehouse.api.entry.EntryViews.EntryView;
 import com.gatehouse.api.upload.UploadQuery.FindFlatsShownEntryPhoto;
+import com.gatehouse.api.entry.EntryQuery.FindRequestsShowingPhoto;
 import com.gatehouse.projection.entry.EntryRequestReadModel;
 import com.gatehouse.projection.entry.GateLogReadModel;
 import org.axonframework.queryhandling.QueryHandler;
@@ -50,6 +51,11 @@ public class EntryQueryHandler {
     @QueryHandler
     public List<EntryView> handle(WatchEntries query) {
         return gateLog.open(query.societyId(), query.flatId(), EntryQuery.INITIAL_LIMIT);
+    }
+
+    @QueryHandler
+    public List<UUID> handle(FindRequestsShowingPhoto query) {
+        return requests.requestsShowingPhoto(query.photoKey());
     }
 
     @QueryHandler

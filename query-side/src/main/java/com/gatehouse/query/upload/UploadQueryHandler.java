@@ -3,6 +3,7 @@ package com.gatehouse.query.upload;
 import com.gatehouse.api.upload.UploadQuery.DocumentView;
 import com.gatehouse.api.upload.UploadQuery.FindDocument;
 import com.gatehouse.api.upload.UploadQuery.FindDocumentByKey;
+import com.gatehouse.api.upload.UploadQuery.FindDocumentsConfirmedBefore;
 import com.gatehouse.api.upload.UploadQuery.FindUnconfirmedUploads;
 import com.gatehouse.projection.upload.UploadReadModel;
 import org.axonframework.queryhandling.QueryHandler;
@@ -30,6 +31,12 @@ public class UploadQueryHandler {
     @QueryHandler
     public Optional<DocumentView> handle(FindDocumentByKey query) {
         return readModel.documentByKey(query.s3Key());
+    }
+
+    @QueryHandler
+    public List<DocumentView> handle(FindDocumentsConfirmedBefore query) {
+        return readModel.confirmedBefore(query.purpose(), query.societyId(), query.exceptSocieties(), query.confirmedBefore(),
+                query.afterCreatedAt(), query.afterId(), query.limit());
     }
 
     @QueryHandler

@@ -41,16 +41,30 @@ public class PersonalDataSerializer implements Serializer, SealedPayloads {
     private final JacksonSerializer delegate;
     private final ObjectMapper json;
     private final SubjectKeys keys;
+    private final boolean sealing;
 
     public PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
+        this(delegate, keys, true);
+    }
+
+    private PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys, boolean sealing) {
         this.delegate = delegate;
         this.json = delegate.getObjectMapper();
         this.keys = keys;
+        this.sealing = sealing;
+    }
+
+    /**
+     * The same serializer storing personal fields in plain (still opening sealed ones): only for measuring what
+     * sealing costs (the benchmark {@code sealing-cost} swaps it in); never in a server that keeps people's data.
+     */
+    public PersonalDataSerializer withoutSealing() {
+        return new PersonalDataSerializer(delegate, keys, false);
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (object == null || PersonalFields.of(object.getClass()).isEmpty()) {
+        if (object == null || !sealing || PersonalFields.of(object.getClass()).isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
         ObjectNode tree = json.valueToTree(object);

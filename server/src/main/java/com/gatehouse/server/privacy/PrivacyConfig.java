@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -44,9 +46,41 @@ public class PrivacyConfig {
         }
     }
 
+    /**
+     * The setting's key; else, in the embedded default (no {@code spring.datasource.url}), the data dir's. With an
+     * external database and no setting the start fails ({@link #masterKeyRequired}).
+     */
     @Bean
     public MasterKey privacyMasterKey(@Value("${gatehouse.privacy.master-key:}") String configured,
                                       GatehouseProperties properties) {
+        return resolve(configured, properties.dataDir());
+    }
+
+    /** The message of a start with an external database and no master key. */
+    public static final String MISSING_WITH_EXTERNAL_DATABASE = "gatehouse.privacy.master-key "
+            + "(GATEHOUSE_PRIVACY_MASTER_KEY) must be set with an external database (spring.datasource.url): every "
+            + "instance on that database needs the same key, base64 of 32 random bytes (openssl rand -base64 32; an "
+            + "instance of the embedded default writes its own into <data-dir>/join.env). Without it each instance "
+            + "would make a key of its own and could not read the personal data the others stored.";
+
+    /**
+     * Refuses to start with an external database and no {@code gatehouse.privacy.master-key}, before any bean (and
+     * so before anything connects or migrates): each instance would otherwise make a key of its own in its data dir,
+     * and instances sharing the database could not open each other's sealed events.
+     */
+    @Bean
+    static BeanFactoryPostProcessor masterKeyRequired(Environment environment) {
+        return beanFactory -> {
+            String configured = environment.getProperty("gatehouse.privacy.master-key", "");
+            String database = environment.getProperty("spring.datasource.url", "");
+            if (configured.isBlank() && !database.isBlank()) {
+                throw new IllegalStateException(MISSING_WITH_EXTERNAL_DATABASE);
+            }
+        };
+    }
+
+    /** The master key from the setting, else the data dir's (made at first start). */
+    static MasterKey resolve(String configured, Path dataDir) {
         if (!configured.isBlank()) {
             byte[] key;
             try {
@@ -60,7 +94,7 @@ public class PrivacyConfig {
             }
             return new MasterKey(key);
         }
-        return new MasterKey(keptIn(properties.dataDir().resolve("keys").resolve("privacy-master.key")));
+        return new MasterKey(keptIn(dataDir.resolve("keys").resolve("privacy-master.key")));
     }
 
     private static byte[] keptIn(Path file) {

@@ -63,6 +63,9 @@ class TwoInstancesTest {
                             "SPRING_DATASOURCE_PASSWORD", "GATEHOUSE_S3_ENDPOINT", "GATEHOUSE_S3_ACCESS_KEY",
                             "GATEHOUSE_S3_SECRET_KEY", "GATEHOUSE_S3_BUCKET")
                     .containsEntry("GATEHOUSE_ENTRY_REQUEST_EXPIRY", "PT2S")
+                    // B is on an external database to itself: it starts only with A's privacy master key
+                    .containsEntry("GATEHOUSE_PRIVACY_MASTER_KEY",
+                            Files.readString(dirA.resolve("keys").resolve("privacy-master.key")).strip())
                     .doesNotContainKeys("GATEHOUSE_DATA_DIR", "GATEHOUSE_ADMIN_PASSWORD");
 
             try (var b = StandaloneServer.join(dirB, join)) {

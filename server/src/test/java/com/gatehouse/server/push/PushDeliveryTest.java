@@ -319,6 +319,65 @@ class PushDeliveryTest extends IntegrationTest {
     }
 
     /**
+     * An instance that stops dead after the provider took some pushes of its batch and before it recorded them
+     * (outcomes are recorded per batch): once its lease ends, the other instances send its whole batch; nothing is
+     * lost, and the only pushes the provider sees twice are those the stopped instance had sent, each with the same
+     * message id both times. Its late recording, when it wakes, changes nothing.
+     */
+    @Test
+    void aBatchSentButNotRecordedByAStoppedInstanceIsSentAgainWithTheSameMessageIds() throws Exception {
+        Api.Society society = api().newSociety();
+        Map<String, Api.User> tokens = new HashMap<>();
+        for (Api.User member : List.of(society.admin(), society.guard(), society.residentA1(), society.residentB())) {
+            for (int i = 0; i < 2; i++) {
+                String token = token("ok");
+                register(member, "ANDROID", token);
+                tokens.put(token, member);
+            }
+        }
+        drainer.stop();
+        CountDownLatch wake = new CountDownLatch(1);
+        CompletableFuture<Integer> stopped = null;
+        try {
+            for (int i = 0; i < 5; i++) {
+                api().create(society.admin(), "/admin/societies/{id}/announcements",
+                        Map.of("title", "Lift service " + i, "message", "Lift B off from 10 am"), society.id());
+            }
+            int messages = 5 * 4 * 2;
+            await().atMost(PUSHED).until(() -> jdbc.queryForObject("select count(*) from push_outbox where society_id = ?",
+                    Long.class, society.id()) == messages);
+
+            List<String> sentByStopped = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            PushDrainer frozen = drainer.sibling("stopped-instance", provider -> new FreezesAfter(provider, 10,
+                    sentByStopped, wake));
+            stopped = CompletableFuture.supplyAsync(frozen::drainOnce);
+            await().atMost(PUSHED).until(() -> sentByStopped.size() == 10);
+            assertThat(jdbc.queryForObject("select count(*) from push_outbox where society_id = ? and status = 'SENT'",
+                    Long.class, society.id())).as("nothing of the stopped instance's batch is recorded").isZero();
+
+            drainer.start();
+            await().atMost(PUSHED).until(() -> jdbc.queryForObject("select count(*) from push_outbox where "
+                    + "society_id = ? and status = 'SENT'", Long.class, society.id()) == messages);
+            Map<String, Long> acceptedPerMessage = push.attempts().stream()
+                    .filter(a -> tokens.containsKey(a.token()) && a.status() == 200)
+                    .collect(Collectors.groupingBy(Attempt::messageId, Collectors.counting()));
+            assertThat(acceptedPerMessage).hasSize(messages);
+            assertThat(acceptedPerMessage.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
+                    .as("sent twice: exactly what the stopped instance had sent, with the same ids")
+                    .containsExactlyInAnyOrderElementsOf(sentByStopped);
+            assertThat(acceptedPerMessage.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+
+            wake.countDown(); // the stopped instance comes back and records its old batch
+            stopped.get(PUSHED.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(jdbc.queryForObject("select count(*) from push_outbox where society_id = ? and status = 'SENT'",
+                    Long.class, society.id())).isEqualTo(messages);
+        } finally {
+            wake.countDown();
+            drainer.start();
+        }
+    }
+
+    /**
      * Residents' apps report each push they showed; the guard's stream counts the phones that showed the request
      * (once per phone, however many receipts) and says when a resident opened it.
      */
@@ -387,6 +446,33 @@ class PushDeliveryTest extends IntegrationTest {
             if (sent.incrementAndGet() >= n) {
                 throw new Death();
             }
+            return outcome;
+        }
+    }
+
+    /**
+     * A provider of an instance that stops dead (frozen, as if killed) right after the provider took its n-th push:
+     * nothing more is sent or recorded until {@code wake} opens.
+     */
+    private record FreezesAfter(PushProvider provider, int n, List<String> sent, CountDownLatch wake)
+            implements PushProvider {
+        @Override
+        public boolean delivers(com.gatehouse.api.push.DevicePlatform platform) {
+            return provider.delivers(platform);
+        }
+
+        @Override
+        public Outcome send(PushMessage message) {
+            if (sent.size() >= n) {
+                try {
+                    wake.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Retry("woke up", null);
+            }
+            Outcome outcome = provider.send(message);
+            sent.add(message.messageId().toString());
             return outcome;
         }
     }

@@ -31,6 +31,13 @@ public sealed interface EntryQuery {
     record WatchEntries(UUID societyId, UUID flatId) implements EntryQuery {
     }
 
+    /**
+     * Answers {@code List<UUID>}: the entry requests (visits) that show this photo, for the photo's retention (a
+     * visit under a legal hold keeps its photo).
+     */
+    record FindRequestsShowingPhoto(String photoKey) implements EntryQuery {
+    }
+
     /** How much state a live feed sends before its changes. */
     int INITIAL_LIMIT = 100;
 }

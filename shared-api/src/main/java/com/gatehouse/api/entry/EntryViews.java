@@ -13,13 +13,26 @@ public final class EntryViews {
      * The contract's request. What the flat's phones did with it (issue 15): {@code phonesReached} counts the
      * distinct phones whose app reported showing one of the request's notifications (the request and its
      * reminder; {@code POST /resident/notifications/{id}/delivered}), {@code opened} whether a resident has opened
-     * (read) one of them, first at {@code openedAt}.
+     * (read) one of them, first at {@code openedAt}. {@code photoDeletedAt}: when the photo was deleted from the
+     * object store (its retention ran out, or it was deleted as a document); {@code photoKey} is null from then on.
      */
     public record EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
                                    String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
                                    UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
                                    Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
-                                   Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased) {
+                                   Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased,
+                                   Instant photoDeletedAt) {
+
+        /** A request whose photo (if any) is still there. */
+        public EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
+                                String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
+                                UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
+                                Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
+                                Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased) {
+            this(id, type, status, visitorName, visitorPhone, providerTag, photoKey, flatId, societyId, guardId,
+                    approvedById, approvedAt, rejectedAt, rejectionReason, expiresAt, entryId, createdAt, phonesReached,
+                    opened, openedAt, erased, null);
+        }
     }
 
     /**
@@ -28,13 +41,26 @@ public final class EntryViews {
      * {@code entryRequestId} is null for an entry admitted without a request (a pre-approval's scan, named by
      * {@code preApprovalId}); {@code autoApproved} with {@code autoApprovalReason} when nobody was asked.
      * {@code recentVisits}: this visitor's visits (same phone) to this flat in the 30 days up to and including this
-     * one (0 without a phone); {@code frequentVisitor} from the third on.
+     * one (0 without a phone); {@code frequentVisitor} from the third on. {@code photoDeletedAt} as in
+     * {@link EntryRequestView}.
      */
     public record EntryView(UUID id, UUID entryRequestId, EntryType type, String visitorName, String visitorPhone,
                             ProviderTag providerTag, String photoKey, UUID flatId, UUID societyId, UUID guardId,
                             UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
                             Instant overstayAlertedAt, UUID preApprovalId, boolean autoApproved,
                             String autoApprovalReason, String vehicleNumber, Integer packageCount,
-                            long recentVisits, boolean frequentVisitor, boolean erased) {
+                            long recentVisits, boolean frequentVisitor, boolean erased, Instant photoDeletedAt) {
+
+        /** An entry whose photo (if any) is still there. */
+        public EntryView(UUID id, UUID entryRequestId, EntryType type, String visitorName, String visitorPhone,
+                         ProviderTag providerTag, String photoKey, UUID flatId, UUID societyId, UUID guardId,
+                         UUID approvedById, Instant enteredAt, Instant exitedAt, UUID checkedOutById,
+                         Instant overstayAlertedAt, UUID preApprovalId, boolean autoApproved,
+                         String autoApprovalReason, String vehicleNumber, Integer packageCount,
+                         long recentVisits, boolean frequentVisitor, boolean erased) {
+            this(id, entryRequestId, type, visitorName, visitorPhone, providerTag, photoKey, flatId, societyId, guardId,
+                    approvedById, enteredAt, exitedAt, checkedOutById, overstayAlertedAt, preApprovalId, autoApproved,
+                    autoApprovalReason, vehicleNumber, packageCount, recentVisits, frequentVisitor, erased, null);
+        }
     }
 }

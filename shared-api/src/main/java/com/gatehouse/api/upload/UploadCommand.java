@@ -35,6 +35,14 @@ public sealed interface UploadCommand {
             implements UploadCommand {
     }
 
+    /**
+     * Deletes a confirmed document confirmed before {@code confirmedBefore} (a retention rule, named by
+     * {@code reason}); anything else (already gone, confirmed later) changes nothing.
+     */
+    record ExpireDocument(@TargetAggregateIdentifier DocumentId documentId, Instant confirmedBefore, String reason)
+            implements UploadCommand {
+    }
+
     /** The declaration the upload URL is signed for: the client must PUT exactly this type and length. */
     record IssuedUpload(DocumentId documentId, String s3Key, String mimeType, long fileSize) {
     }

@@ -33,6 +33,15 @@ public sealed interface UploadEvent {
                            Instant deletedAt) implements UploadEvent {
     }
 
+    /**
+     * Past its retention (entry photos: {@code gatehouse.privacy.entry-photo-retention}, or the society's own
+     * setting): the document is gone and its object is removed from the store. {@code reason} says which rule; no
+     * personal value (the key is the document's own, as stored when it was issued).
+     */
+    record DocumentExpired(DocumentId documentId, SocietyId societyId, UploadPurpose purpose, String s3Key,
+                           String reason, Instant expiredAt) implements UploadEvent {
+    }
+
     /** Never confirmed within the orphan age: whatever was uploaded under the key is removed. */
     record UploadAbandoned(DocumentId documentId, SocietyId societyId, String s3Key, Instant abandonedAt)
             implements UploadEvent {

@@ -31,6 +31,17 @@ public sealed interface UploadQuery {
     record FindUnconfirmedUploads(Instant issuedBefore, int limit) implements UploadQuery {
     }
 
+    /**
+     * Answers {@code List<DocumentView>}: confirmed documents of a purpose confirmed before {@code confirmedBefore},
+     * of one society ({@code societyId} null: every society but those in {@code exceptSocieties}), oldest first
+     * ({@code createdAt}, then id), after the cursor ({@code afterCreatedAt}/{@code afterId}, both null for the first
+     * page), at most {@code limit}. For retention rules.
+     */
+    record FindDocumentsConfirmedBefore(UploadPurpose purpose, UUID societyId, java.util.List<UUID> exceptSocieties,
+                                        Instant confirmedBefore, Instant afterCreatedAt, UUID afterId, int limit)
+            implements UploadQuery {
+    }
+
     /** A confirmed upload, as the contract shows it (plus its society, for scoping). */
     record DocumentView(UUID id, String s3Key, String fileName, long fileSize, String mimeType, UploadPurpose purpose,
                         UUID uploadedBy, UUID societyId, Instant createdAt) {
