@@ -2,13 +2,8 @@ package com.gatehouse.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsocket.metadata.WellKnownMimeType;
 import org.HdrHistogram.Histogram;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.messaging.rsocket.RSocketStrategies;
-import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
-import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
-import org.springframework.util.MimeTypeUtils;
 import reactor.core.Disposable;
 
 import java.net.URI;
@@ -116,16 +111,12 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         var answers = new Histogram(60_000_000L, 3);
         var requesters = new ArrayList<RSocketRequester>();
         var subscriptions = new ArrayList<Disposable>();
+        var clients = servers.stream().map(BenchmarkClient::new).toList();
         var connected = new CountDownLatch(world.flats().size() * RESIDENTS_PER_FLAT);
         for (int flat = 0; flat < world.flats().size(); flat++) {
             for (int r = 0; r < RESIDENTS_PER_FLAT; r++) {
                 int instance = r % servers.size(); // the residents of a flat on different instances
-                var server = servers.get(instance);
-                var requester = RSocketRequester.builder().rsocketStrategies(strategies(server))
-                        .dataMimeType(MimeTypeUtils.APPLICATION_JSON)
-                        .setupMetadata(new BearerTokenMetadata(world.residentTokens().get(flat).get(r)),
-                                MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString()))
-                        .websocket(URI.create("ws://localhost:" + server.httpPort() + "/rsocket"));
+                var requester = clients.get(instance).connect("WebSocket", world.residentTokens().get(flat).get(r));
                 requesters.add(requester);
                 subscriptions.add(requester.route("gate.requests.stream").retrieveFlux(JsonNode.class)
                         .doOnSubscribe(s -> connected.countDown())
@@ -145,6 +136,8 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         connected.await(60, TimeUnit.SECONDS);
         Thread.sleep(3_000); // every stream has sent its initial state
 
+        System.err.printf("raising at %d/s on %d instance(s) (pid %d): %s warm-up, then %s measured%n", rate,
+                servers.size(), ProcessHandle.current().pid(), WARMUP, MEASURE);
         var sent = new AtomicLong();
         var measured = new AtomicLong();
         var failed = new AtomicLong();
@@ -207,8 +200,4 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         return new Result(measured.get() / (MEASURE.toNanos() / 1e9), expected, all, same, cross, answers, failed.get());
     }
 
-    private static RSocketStrategies strategies(BenchmarkServer server) {
-        return server.context().getBean(RSocketStrategies.class).mutate()
-                .encoder(new BearerTokenAuthenticationEncoder()).build();
-    }
 }

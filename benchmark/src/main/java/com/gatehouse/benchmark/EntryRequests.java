@@ -15,14 +15,9 @@ import com.gatehouse.command.directory.Passwords;
 import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.server.embedded.EmbeddedDatabase;
 import com.gatehouse.server.security.TokenIssuer;
-import io.rsocket.metadata.WellKnownMimeType;
 import org.HdrHistogram.Histogram;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.messaging.rsocket.RSocketStrategies;
-import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
-import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
-import org.springframework.util.MimeTypeUtils;
 import reactor.core.Disposable;
 
 import java.net.URI;
@@ -262,16 +257,12 @@ public final class EntryRequests implements Benchmarks.Scenario {
         Set<Integer> receiving = ConcurrentHashMap.newKeySet();
         var requesters = new ArrayList<RSocketRequester>();
         var subscriptions = new ArrayList<Disposable>();
-        var strategies = strategies(server.context());
+        var client = new BenchmarkClient(server);
         int residentNo = 0;
         for (int flat = 0; flat < world.flats.size(); flat++) {
             for (String token : world.residentTokens.get(flat)) {
                 int me = residentNo++;
-                var requester = RSocketRequester.builder().rsocketStrategies(strategies)
-                        .dataMimeType(MimeTypeUtils.APPLICATION_JSON)
-                        .setupMetadata(new BearerTokenMetadata(token),
-                                MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString()))
-                        .websocket(URI.create("ws://localhost:" + server.httpPort() + "/rsocket"));
+                var requester = client.connect("WebSocket", token);
                 requesters.add(requester);
                 subscriptions.add(requester.route("gate.requests.stream").retrieveFlux(JsonNode.class).subscribe(frame -> {
                     long now = System.nanoTime();
@@ -389,11 +380,7 @@ public final class EntryRequests implements Benchmarks.Scenario {
 
         // the guard watches; every EXPIRED frame is timed on arrival
         Map<String, Instant> expiredSeen = new ConcurrentHashMap<>();
-        var requester = RSocketRequester.builder().rsocketStrategies(strategies(server.context()))
-                .dataMimeType(MimeTypeUtils.APPLICATION_JSON)
-                .setupMetadata(new BearerTokenMetadata(world.guardToken),
-                        MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString()))
-                .websocket(URI.create("ws://localhost:" + server.httpPort() + "/rsocket"));
+        var requester = new BenchmarkClient(server).connect("WebSocket", world.guardToken);
         var stream = requester.route("gate.requests.stream").retrieveFlux(JsonNode.class).subscribe(frame -> {
             if ("EXPIRED".equals(frame.path("status").asText())) {
                 expiredSeen.putIfAbsent(frame.path("id").asText(), Instant.now());
@@ -501,9 +488,6 @@ public final class EntryRequests implements Benchmarks.Scenario {
         }
     }
 
-    private static RSocketStrategies strategies(ConfigurableApplicationContext context) {
-        return context.getBean(RSocketStrategies.class).mutate().encoder(new BearerTokenAuthenticationEncoder()).build();
-    }
 
     private static HttpRequest request(BenchmarkServer server, String method, String path, String token, Object body) {
         String json;

@@ -20,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one live-query mechanism (every RSocket stream uses it): projections {@link #publish} a changed item in
  * their transaction, and it reaches the subscribers of its keys on every instance when that transaction commits
- * (PostgreSQL {@code NOTIFY} through {@link ClusterSignals}; woken on commit, never polled); a stream
+ * (PostgreSQL {@code NOTIFY} through {@link ClusterSignals}, sent just after the commit; never polled); a stream
  * {@link #query}s "state, then changes".
  * <ul>
- *     <li>Cost per change: one {@code NOTIFY} in the projection's transaction, one JSON encoding; each instance
+ *     <li>Cost per change: one JSON encoding and one {@code NOTIFY} (sent after the commit with others, by each
+ *     instance's one sender, never in the projection's transaction); each instance
  *     decodes it once, and only if it has a subscriber of one of its keys (subscribers are indexed by key: no
  *     scan of all subscriptions).</li>
  *     <li>Bounded: each subscriber holds at most {@value #BUFFER} undelivered changes; one that falls further

@@ -24,8 +24,8 @@ import java.util.Map;
  * Read-your-writes, the projection half: every event handler of a processing group (a class with
  * {@link ProcessingGroup}) that applies an aggregate's event successfully records "group G applied aggregate A
  * up to sequence number N"; at the commit of the batch one {@link AppliedVersions} signal per group tells every
- * instance (PostgreSQL {@code NOTIFY} sent inside the processor's transaction goes out when it commits, and
- * never if it rolls back). Projections need do nothing for it. Nothing is sent for replays (rebuilds), and an
+ * instance ({@link ClusterSignals}: published in the processor's unit of work, it goes out just after the commit,
+ * and never if it rolls back). Projections need do nothing for it. Nothing is sent for replays (rebuilds), and an
  * aggregate whose event failed in this batch is reported only up to the event before the failure (the failing
  * one is parked in the dead-letter queue, and with it the aggregate's later events).
  */

@@ -1,5 +1,6 @@
 package com.gatehouse.server.config;
 
+import com.gatehouse.server.cluster.PostgresClusterSignals;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
@@ -18,7 +19,8 @@ import javax.annotation.Nonnull;
  * transaction: without the savepoint the dead-letter queue could not park the event (its insert is in the
  * same transaction) and the batch, with every other aggregate's events, would be retried forever. With it,
  * the failing event is parked, the rest of the batch commits, and a partial write of the failing handler is
- * never committed. Costs one SAVEPOINT/RELEASE pair per handled event. Aggregates' event-sourcing handlers
+ * never committed, nor are the cluster signals (live changes) it published. Costs one SAVEPOINT/RELEASE pair per
+ * handled event. Aggregates' event-sourcing handlers
  * are left alone.
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
@@ -40,11 +42,13 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
             @Override
             public Object handle(@Nonnull Message<?> message, T target) throws Exception {
                 var savepoint = transactions.getTransaction(nested);
+                int signals = PostgresClusterSignals.pendingMark();
                 Object result;
                 try {
                     result = super.handle(message, target);
                 } catch (Exception | Error e) {
                     transactions.rollback(savepoint);
+                    PostgresClusterSignals.discardSince(signals);
                     throw e;
                 }
                 transactions.commit(savepoint);

@@ -8,15 +8,16 @@ import java.util.function.Consumer;
  * once and only to instances running at that moment, in the order sent from one instance: use it for
  * prompt reactions whose truth lives elsewhere (the event store, a table), never as the truth itself.
  * <p>
- * The server implements it with PostgreSQL {@code NOTIFY}/{@code LISTEN}: a signal sent inside a JDBC
- * transaction goes out when that transaction commits (and never if it rolls back).
+ * The server implements it with PostgreSQL {@code NOTIFY}/{@code LISTEN}: a signal sent inside a unit of work (an
+ * event handler's batch, a command) goes out just after it commits (and never if it rolls back); one sent outside
+ * goes out at once. Either way {@link #publish} does not wait for the sending.
  */
 public interface ClusterSignals {
 
     /** Largest payload (PostgreSQL's NOTIFY limit is 8000 bytes, minus the topic). */
     int MAX_PAYLOAD = 7000;
 
-    /** Sends {@code payload} on {@code topic} to every instance (blocking: call it off the event loop). */
+    /** Sends {@code payload} on {@code topic} to every instance (never blocks: the sending is in the background). */
     void publish(String topic, String payload);
 
     /**
