@@ -98,8 +98,8 @@ public class EntryRequest {
         apply(new EntryRequestRaised(cmd.requestId(), cmd.societyId(), cmd.flatId(), cmd.guardId(), cmd.type(),
                 blankToNull(cmd.visitorName()), blankToNull(cmd.visitorPhone()), cmd.providerTag(), photoKey,
                 raisedAt, expiresAt, scheduleId, blankToNull(cmd.vehicleNumber()), cmd.packageCount(), null,
-                escalation(deadlines, raisedAt.plus(settings.remindAfter()), expiresAt, REMIND),
-                escalation(deadlines, raisedAt.plus(settings.guardAlertAfter()), expiresAt, GUARD_ALERT)));
+                deadlines.schedule(raisedAt.plus(settings.remindAfter()), REMIND),
+                deadlines.schedule(raisedAt.plus(settings.guardAlertAfter()), GUARD_ALERT)));
     }
 
     /** Answers the id of the gate-log entry that admits the visitor. */
@@ -139,10 +139,11 @@ public class EntryRequest {
      * payload; taking the message first keeps Axon from reading the clock as the payload type.)
      */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void expire(DeadlineMessage<?> deadline, Clock clock) {
+    void expire(DeadlineMessage<?> deadline, Clock clock, DeadlineManager deadlines) {
         if (status != EntryRequestStatus.PENDING) {
             return;
         }
+        cancelEscalation(deadlines); // set later than the expiry (remind-after longer than it): never to fire
         apply(new EntryRequestExpired(id, raised.societyId(), raised.flatId(), clock.instant()));
     }
 
@@ -164,14 +165,14 @@ public class EntryRequest {
         }
     }
 
-    /** A step of the escalation, only if it comes before the request expires (else there is nothing to escalate). */
-    private static String escalation(DeadlineManager deadlines, Instant at, Instant expiresAt, String name) {
-        return at.isBefore(expiresAt) ? deadlines.schedule(at, name) : null;
-    }
-
     /** Any decision ends the expiry and the escalation. */
     private void cancelDeadlines(DeadlineManager deadlines) {
         Deadlines.cancel(deadlines, EXPIRY, expiryScheduleId);
+        cancelEscalation(deadlines);
+    }
+
+    /** The escalation's deadlines (always scheduled; one after the expiry is cancelled by it). */
+    private void cancelEscalation(DeadlineManager deadlines) {
         Deadlines.cancel(deadlines, REMIND, reminderScheduleId);
         Deadlines.cancel(deadlines, GUARD_ALERT, guardAlertScheduleId);
     }

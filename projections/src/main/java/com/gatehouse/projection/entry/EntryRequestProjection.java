@@ -10,6 +10,8 @@ import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestApproved;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestExpired;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRejected;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestReminded;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestUnanswered;
 import com.gatehouse.api.entry.EntryRequestId;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
 import com.gatehouse.api.notification.NotificationEvent.NotificationDelivered;
@@ -102,6 +104,25 @@ public class EntryRequestProjection {
     void on(EntryRequestExpired event, @SequenceNumber long version) {
         jdbc.update("update entry_request set status = 'EXPIRED', version = ? where id = ? and version < ?",
                 version, event.requestId().value(), version);
+        emit(event.requestId().value());
+    }
+
+    /** Nobody answered for remind-after: the residents were pushed again (shown on the request). */
+    @EventHandler
+    void on(EntryRequestReminded event, @SequenceNumber long version) {
+        jdbc.update("update entry_request set reminded_at = ?, version = ? where id = ? and version < ?",
+                ts(event.remindedAt()), version, event.requestId().value(), version);
+        emit(event.requestId().value());
+    }
+
+    /**
+     * Nobody answered for guard-alert-after: the guard's feed shows it, with the flat's residents to call (read from
+     * the directory when the request is read: {@link EntryRequestReadModel}).
+     */
+    @EventHandler
+    void on(EntryRequestUnanswered event, @SequenceNumber long version) {
+        jdbc.update("update entry_request set guard_alerted_at = ?, version = ? where id = ? and version < ?",
+                ts(event.unansweredAt()), version, event.requestId().value(), version);
         emit(event.requestId().value());
     }
 

@@ -7,6 +7,8 @@ import com.gatehouse.api.common.PageRequest;
 import com.gatehouse.api.entry.EntryRequestStatus;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.entry.EntryViews.EntryRequestView;
+import com.gatehouse.api.entry.EntryViews.ResidentToCall;
+import com.gatehouse.projection.directory.DirectoryReadModel;
 import com.gatehouse.api.entry.ProviderTag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,7 +26,7 @@ import java.util.UUID;
 @Repository
 public class EntryRequestReadModel {
 
-    static final RowMapper<EntryRequestView> REQUEST = (rs, i) -> new EntryRequestView(rs.getObject("id", UUID.class),
+    private final RowMapper<EntryRequestView> REQUEST = (rs, i) -> new EntryRequestView(rs.getObject("id", UUID.class),
             EntryType.valueOf(rs.getString("type")), EntryRequestStatus.valueOf(rs.getString("status")),
             rs.getString("visitor_name"), rs.getString("visitor_phone"),
             enumOrNull(ProviderTag.class, rs.getString("provider_tag")), rs.getString("photo_key"),
@@ -33,12 +35,29 @@ public class EntryRequestReadModel {
             instant(rs, "approved_at"), instant(rs, "rejected_at"), rs.getString("rejection_reason"),
             instant(rs, "expires_at"), rs.getObject("entry_id", UUID.class), instant(rs, "created_at"),
             rs.getInt("phones_reached"), rs.getTimestamp("opened_at") != null, instant(rs, "opened_at"),
-            rs.getBoolean("erased"), instant(rs, "photo_deleted_at"));
+            rs.getBoolean("erased"), instant(rs, "photo_deleted_at"), instant(rs, "reminded_at"),
+            instant(rs, "guard_alerted_at"),
+            rs.getTimestamp("guard_alerted_at") != null && "PENDING".equals(rs.getString("status"))
+                    ? residentsToCall(rs.getObject("flat_id", UUID.class)) : List.of());
 
     private final JdbcTemplate jdbc;
+    private final DirectoryReadModel directory;
 
-    public EntryRequestReadModel(JdbcTemplate jdbc) {
+    public EntryRequestReadModel(JdbcTemplate jdbc, DirectoryReadModel directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /**
+     * The flat's active residents as the directory knows them now (a number changed or erased since the alert shows
+     * as it is now; nothing of it is copied into the request's row).
+     */
+    private List<ResidentToCall> residentsToCall(UUID flat) {
+        return directory.activeResidentsOfFlat(flat).stream()
+                .map(user -> new ResidentToCall(user.id(), user.name(), user.phone()))
+                .sorted(java.util.Comparator.comparing(ResidentToCall::name, java.util.Comparator.nullsLast(
+                        java.util.Comparator.naturalOrder())).thenComparing(ResidentToCall::userId))
+                .toList();
     }
 
     public Optional<EntryRequestView> find(UUID id) {

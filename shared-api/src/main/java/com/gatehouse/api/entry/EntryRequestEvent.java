@@ -26,7 +26,7 @@ public sealed interface EntryRequestEvent {
      * {@code expiryScheduleId} is the persistent deadline that expires the request at {@code expiresAt}. With
      * {@code autoApprovalReason} nobody is asked: {@link EntryRequestApproved} (by nobody) follows at once, and
      * there is no expiry deadline. {@code reminderScheduleId} and {@code guardAlertScheduleId} are the deadlines
-     * of the escalation when nobody answers (null when the request expires before them or is auto-approved).
+     * of the escalation when nobody answers (null when auto-approved; one falling after the expiry is cancelled by it).
      * The last five are null in events stored before they existed.
      */
     record EntryRequestRaised(EntryRequestId requestId, SocietyId societyId, FlatId flatId, UserId guardId,

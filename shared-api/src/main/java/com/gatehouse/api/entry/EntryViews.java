@@ -1,6 +1,7 @@
 package com.gatehouse.api.entry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Read models of entry requests and the gate log, as served over REST and RSocket. */
@@ -15,15 +16,21 @@ public final class EntryViews {
      * reminder; {@code POST /resident/notifications/{id}/delivered}), {@code opened} whether a resident has opened
      * (read) one of them, first at {@code openedAt}. {@code photoDeletedAt}: when the photo was deleted from the
      * object store (its retention ran out, or it was deleted as a document); {@code photoKey} is null from then on.
+     * When nobody answers (issue 15): {@code remindedAt} is when the flat's residents were pushed again
+     * ({@code gatehouse.entry-request.remind-after}), {@code guardAlertedAt} when the raising guard was told that
+     * nobody answers ({@code guard-alert-after}); from then on, while the request is still pending,
+     * {@code residentsToCall} names the flat's active residents with their phone numbers (read from the directory as
+     * they are now; empty otherwise).
      */
     public record EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
                                    String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
                                    UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
                                    Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
                                    Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased,
-                                   Instant photoDeletedAt) {
+                                   Instant photoDeletedAt, Instant remindedAt, Instant guardAlertedAt,
+                                   List<ResidentToCall> residentsToCall) {
 
-        /** A request whose photo (if any) is still there. */
+        /** A request whose photo (if any) is still there, not escalated. */
         public EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
                                 String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
                                 UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
@@ -33,6 +40,22 @@ public final class EntryViews {
                     approvedById, approvedAt, rejectedAt, rejectionReason, expiresAt, entryId, createdAt, phonesReached,
                     opened, openedAt, erased, null);
         }
+
+        /** A request not escalated. */
+        public EntryRequestView(UUID id, EntryType type, EntryRequestStatus status, String visitorName,
+                                String visitorPhone, ProviderTag providerTag, String photoKey, UUID flatId,
+                                UUID societyId, UUID guardId, UUID approvedById, Instant approvedAt,
+                                Instant rejectedAt, String rejectionReason, Instant expiresAt, UUID entryId,
+                                Instant createdAt, int phonesReached, boolean opened, Instant openedAt, boolean erased,
+                                Instant photoDeletedAt) {
+            this(id, type, status, visitorName, visitorPhone, providerTag, photoKey, flatId, societyId, guardId,
+                    approvedById, approvedAt, rejectedAt, rejectionReason, expiresAt, entryId, createdAt, phonesReached,
+                    opened, openedAt, erased, photoDeletedAt, null, null, List.of());
+        }
+    }
+
+    /** A resident of the flat the guard may call about a request nobody answers. */
+    public record ResidentToCall(UUID userId, String name, String phone) {
     }
 
     /**
