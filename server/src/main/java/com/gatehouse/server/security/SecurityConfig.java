@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -19,9 +18,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import reactor.core.publisher.Flux;
+
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -56,15 +54,10 @@ public class SecurityConfig {
     @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
     public ReactiveJwtDecoder builtInJwtDecoder(SigningKeys keys, GatehouseProperties properties) {
         // the key named by the token's kid, among the active keys every instance shares (a key unknown here is
-        // looked up in the database off the event loop: another instance may have rotated a moment ago)
-        var decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> {
-                    String kid = jwt.getHeader().getKeyID();
-                    return keys.knows(kid) ? Flux.fromStream(keys.verificationKey(kid).stream())
-                            : Mono.fromCallable(() -> keys.verificationKey(kid)).subscribeOn(Schedulers.boundedElastic())
-                            .flatMapMany(key -> Flux.fromStream(key.stream()));
-                })
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+        // looked up in the database off the event loop: another instance may have rotated a moment ago); each key's
+        // verifier is made once (turning a stored JWK into a Java key decodes its numbers, on every request else)
+        var verifiers = new TokenVerifiers(keys);
+        var decoder = new NimbusReactiveJwtDecoder(verifiers::claims);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
                 new JwtIssuerValidator(properties.jwt().issuer())));
