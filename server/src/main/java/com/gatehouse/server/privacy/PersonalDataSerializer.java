@@ -62,8 +62,37 @@ public class PersonalDataSerializer implements Serializer, SealedPayloads {
         return new PersonalDataSerializer(delegate, keys, false);
     }
 
+    /** Set while {@link #storedForm} runs: nothing is sealed then. */
+    private static final ThreadLocal<Boolean> READING_STORED_FORM = ThreadLocal.withInitial(() -> false);
+
+    /** Thrown (and caught) when a message that no longer carries its stored form is asked for it. */
+    private static final class NoStoredForm extends RuntimeException {
+        NoStoredForm() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The event's payload as stored (sealed), or null when the message does not carry it any more; never seals (a
+     * message without its stored form would otherwise be serialized again, sealing opened values anew). See
+     * {@link OpenAtHandling}.
+     */
+    SerializedObject<?> storedForm(org.axonframework.eventhandling.EventMessage<?> message) {
+        READING_STORED_FORM.set(true);
+        try {
+            return message.serializePayload(this, JsonNode.class);
+        } catch (NoStoredForm e) {
+            return null;
+        } finally {
+            READING_STORED_FORM.set(false);
+        }
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (READING_STORED_FORM.get()) {
+            throw new NoStoredForm();
+        }
         if (object == null || !sealing || PersonalFields.of(object.getClass()).isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }

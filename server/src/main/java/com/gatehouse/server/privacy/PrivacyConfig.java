@@ -3,6 +3,7 @@ package com.gatehouse.server.privacy;
 import com.gatehouse.api.common.ClusterSignals;
 import com.gatehouse.command.privacy.SubjectKeys;
 import com.gatehouse.server.config.GatehouseProperties;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.slf4j.Logger;
@@ -127,6 +128,17 @@ public class PrivacyConfig {
     @Bean
     public SubjectKeys subjectKeys(JdbcTemplate jdbc, MasterKey masterKey, ClusterSignals signals) {
         return new SubjectKeys(jdbc, masterKey.bytes(), signals);
+    }
+
+    /**
+     * Every processing group opens sealed fields when its handler takes the event ({@link OpenAtHandling}), so an
+     * event handled after its person's erasure reads null even when another group opened it before.
+     */
+    @Bean
+    public ConfigurerModule openSealedFieldsAtHandling() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (config, group) -> config.eventSerializer() instanceof PersonalDataSerializer serializer
+                        ? new OpenAtHandling(serializer) : (unitOfWork, chain) -> chain.proceed());
     }
 
     /** Replaces Axon's event serializer (same Jackson serializer underneath) with the one that seals. */
