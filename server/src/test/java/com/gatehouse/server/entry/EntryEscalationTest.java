@@ -1,7 +1,8 @@
 package com.gatehouse.server.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.FakePushServer;
 import com.gatehouse.server.support.IntegrationTest;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class EntryEscalationTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ObjectMapper json;
+    EventStore events;
 
     private final FakePushServer push = FakePushServer.get();
 
@@ -45,12 +45,12 @@ class EntryEscalationTest extends IntegrationTest {
     private record Deadlines(String expiry, String reminder, String guardAlert) {
     }
 
-    private Deadlines deadlinesOf(UUID requestId) throws Exception {
-        byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%EntryRequestRaised'", byte[].class, requestId.toString());
-        JsonNode raised = json.readTree(new String(payload, StandardCharsets.UTF_8));
-        return new Deadlines(raised.path("expiryScheduleId").asText(), raised.path("reminderScheduleId").asText(),
-                raised.path("guardAlertScheduleId").asText());
+    private Deadlines deadlinesOf(UUID requestId) {
+        // through the event store's API (sealed fields opened by the serializer), so it reads Axon Server the same way
+        EntryRequestRaised raised = events.readEvents(requestId.toString()).asStream()
+                .map(event -> event.getPayload()).filter(EntryRequestRaised.class::isInstance)
+                .map(EntryRequestRaised.class::cast).findFirst().orElseThrow();
+        return new Deadlines(raised.expiryScheduleId(), raised.reminderScheduleId(), raised.guardAlertScheduleId());
     }
 
     private int moveDeadline(String scheduleId, String to) {

@@ -1,5 +1,6 @@
 package com.gatehouse.server.entry;
 
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.IntegrationTest;
@@ -53,9 +54,9 @@ class GateLogTest extends IntegrationTest {
         api().get(society.guard(), "/gate/entries?from=yesterday").exchange().expectStatus().isBadRequest();
         api().get(society.guard(), "/gate/entries?from={from}&to={to}", between.toString(), between.minusSeconds(1).toString())
                 .exchange().expectStatus().isBadRequest();
-        // a date covers the whole UTC day (the days of the two entries, in case they straddle midnight)
-        String firstDay = api().read(society.guard(), "/gate/entries/{id}", first).get("enteredAt").asText().substring(0, 10);
-        String secondDay = api().read(society.guard(), "/gate/entries/{id}", second).get("enteredAt").asText().substring(0, 10);
+        // a date covers the whole day in the society's zone (the days of the two entries, in case they straddle midnight)
+        String firstDay = societyDay(api().read(society.guard(), "/gate/entries/{id}", first).get("enteredAt").asText());
+        String secondDay = societyDay(api().read(society.guard(), "/gate/entries/{id}", second).get("enteredAt").asText());
         assertThat(ids(api().read(society.guard(), "/gate/entries?from={from}&to={to}", firstDay, secondDay))).hasSize(2);
     }
 
@@ -121,5 +122,10 @@ class GateLogTest extends IntegrationTest {
         JsonNode approved = api().patch(resident, "/gate/requests/{id}/approve", Map.of(), requestId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         return UUID.fromString(approved.get("entryId").asText());
+    }
+
+    /** The society's date (its default zone) of an instant. */
+    private static String societyDay(String instant) {
+        return java.time.Instant.parse(instant).atZone(SocietyTimeZones.DEFAULT).toLocalDate().toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.gatehouse.server.privacy;
 
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gatehouse.server.support.Api;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ class ErasureTest extends IntegrationTest {
         assertThat(api().read(society.guard(), "/gate/requests/{id}", request).get("visitorName").asText()).isEqualTo(name);
         await().atMost(Duration.ofSeconds(10)).until(() -> audit(society.auditor()).contains(name)
                 && messages(society.residentA1()).stream().anyMatch(m -> m.contains(name)));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(SocietyTimeZones.DEFAULT).toString(); // the society's day
         JsonNode reportBefore = api().read(society.admin(), "/admin/reports/entries?from={d}&to={d}", today, today);
         long gateLogBefore = api().read(society.guard(), "/gate/entries").get("pagination").get("total").asLong();
 

@@ -1,5 +1,6 @@
 package com.gatehouse.server.staff;
 
+import com.gatehouse.api.directory.SocietyTimeZones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.IntegrationTest;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,11 +128,11 @@ class StaffManagementTest extends IntegrationTest {
     void attendanceIsFilteredByDate() {
         UUID maid = staff().registerMaid(sharedSociety().admin(), "Lakshmi", sharedSociety().flatA());
         staff().scanOk(sharedSociety().guard(), staff().qrToken(sharedSociety().admin(), maid));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(SocietyTimeZones.DEFAULT); // a date is the society's day
         assertThat(staff().attendance(sharedSociety().residentA1(), maid, "?from=" + today + "&to=" + today)).hasSize(1);
         assertThat(staff().attendance(sharedSociety().residentA1(), maid, "?from=" + today.plusDays(1))).isEmpty();
         assertThat(staff().attendance(sharedSociety().admin(), maid, "?to=" + today.minusDays(1))).isEmpty();
-        assertThat(staff().attendance(sharedSociety().admin(), maid, "?from=" + today.atStartOfDay().toInstant(ZoneOffset.UTC)))
+        assertThat(staff().attendance(sharedSociety().admin(), maid, "?from=" + today.atStartOfDay(SocietyTimeZones.DEFAULT).toInstant()))
                 .hasSize(1);
         api().get(sharedSociety().admin(), StaffApi.STAFF + "/{id}/attendance?from=yesterday", maid).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.from").exists();
