@@ -19,15 +19,24 @@ import static com.gatehouse.benchmark.BenchmarkClient.row;
 /**
  * {@code sos-latency}: a resident raises an SOS over HTTP; the time from sending the POST to the frame arriving
  * at each of {@value #WATCHERS} connected guards and admins on {@code emergencies.stream} (half over WebSocket,
- * half over TCP), one SOS at a time (latency, not queueing), measured in this JVM with one clock. Each SOS is
- * answered by a guard once every watcher has it, so nothing escalates and the next one starts from quiet.
- * Printed: every frame's latency, and the latency of the last of the {@value #WATCHERS} frames of each SOS.
+ * half over TCP), measured in this JVM with one clock. Each SOS is answered by a guard once every watcher has it,
+ * so nothing escalates. Two rounds, both printed:
+ * <ul>
+ *   <li><b>one second apart</b> ({@value #MEASURED} SOS, {@value #GAP_MS} ms after the previous one was answered): an
+ *   SOS finds the system as a society's gate does, its previous SOS done, including the {@value #WATCHERS}
+ *   EMERGENCY_ALERT notifications each one makes; the issue's goal (p99 &lt;= 100 ms) is about this one;</li>
+ *   <li><b>back to back</b> ({@value #MEASURED} SOS): the next SOS is raised the moment the previous one was answered,
+ *   while its notifications are still being made: a stress far beyond any society's, where the tail shows the
+ *   queueing behind them.</li>
+ * </ul>
+ * Printed per round: every frame's latency, and the latency of the last of the {@value #WATCHERS} frames of each SOS.
  */
 final class SosLatency implements Benchmarks.Scenario {
 
     static final int WATCHERS = 50;
     static final int WARM_UP = 20;
     static final int MEASURED = 200;
+    static final long GAP_MS = 1_000;
 
 
     @Override
@@ -65,41 +74,45 @@ final class SosLatency implements Benchmarks.Scenario {
             }
             Thread.sleep(2_000); // let every stream open (their initial state is empty)
 
-            var frames = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-            var lastOfEach = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-            for (int i = 0; i < WARM_UP + MEASURED; i++) {
-                String probe = "probe " + i + " " + UUID.randomUUID();
-                var done = complete.computeIfAbsent(probe, k -> new CountDownLatch(WATCHERS));
-                long sentAt = System.nanoTime();
-                var answer = client.sendAsync("POST", resident, "/community/emergencies",
-                        Map.of("type", "MEDICAL", "description", probe));
-                if (!done.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("Only " + (WATCHERS - done.getCount()) + " of " + WATCHERS
-                            + " watchers got SOS " + i + " within 30 s");
-                }
-                String emergency = client.json(answer.get(30, TimeUnit.SECONDS).body()).get("id").asText();
-                if (i >= WARM_UP) {
-                    long last = 0;
-                    for (long arrivedAt : arrivals.get(probe)) {
-                        frames.recordValue(arrivedAt - sentAt);
-                        last = Math.max(last, arrivedAt - sentAt);
+            System.out.println("| measure | SOS | frames | p50 ms | p90 ms | p99 ms | max ms |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            for (long gap : new long[]{GAP_MS, 0}) {
+                var frames = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+                var lastOfEach = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+                for (int i = 0; i < WARM_UP + MEASURED; i++) {
+                    String probe = "probe " + gap + " " + i + " " + UUID.randomUUID();
+                    var done = complete.computeIfAbsent(probe, k -> new CountDownLatch(WATCHERS));
+                    long sentAt = System.nanoTime();
+                    var answer = client.sendAsync("POST", resident, "/community/emergencies",
+                            Map.of("type", "MEDICAL", "description", probe));
+                    if (!done.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("Only " + (WATCHERS - done.getCount()) + " of " + WATCHERS
+                                + " watchers got SOS " + i + " within 30 s");
                     }
-                    lastOfEach.recordValue(last);
+                    String emergency = client.json(answer.get(30, TimeUnit.SECONDS).body()).get("id").asText();
+                    if (i >= WARM_UP) {
+                        long last = 0;
+                        for (long arrivedAt : arrivals.get(probe)) {
+                            frames.recordValue(arrivedAt - sentAt);
+                            last = Math.max(last, arrivedAt - sentAt);
+                        }
+                        lastOfEach.recordValue(last);
+                    }
+                    arrivals.remove(probe);
+                    complete.remove(probe);
+                    client.send("PATCH", responder, "/community/emergencies/" + emergency + "/respond", Map.of());
+                    Thread.sleep(gap);
                 }
-                arrivals.remove(probe);
-                complete.remove(probe);
-                client.send("PATCH", responder, "/community/emergencies/" + emergency + "/respond", Map.of());
+                String round = gap == 0 ? "back to back" : gap / 1000 + " s apart";
+                row(frames, "POST -> frame at each guard/admin, " + round, MEASURED);
+                row(lastOfEach, "POST -> frame at the last of " + WATCHERS + ", " + round, MEASURED);
             }
             streams.forEach(Disposable::dispose);
             connections.forEach(RSocketRequester::dispose);
 
-            System.out.println("| measure | SOS | frames | p50 ms | p90 ms | p99 ms | max ms |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-            row(frames, "POST -> frame at each guard/admin", MEASURED);
-            row(lastOfEach, "POST -> frame at the last of " + WATCHERS, MEASURED);
             System.out.println();
             System.out.println(WATCHERS + " guards and admins connected (half WebSocket, half TCP), one SOS at a time, "
-                    + WARM_UP + " warm-up SOS not counted. Loopback, embedded PostgreSQL, "
+                    + WARM_UP + " warm-up SOS per round not counted. Loopback, embedded PostgreSQL, "
                     + Runtime.getRuntime().availableProcessors() + " CPUs.");
         }
     }
