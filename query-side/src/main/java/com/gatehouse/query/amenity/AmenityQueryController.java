@@ -53,7 +53,7 @@ public class AmenityQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         return Blocking.read(() -> Paged.body("amenities", readModel.amenities(society, type, active, request), request));
     }
 
@@ -108,7 +108,7 @@ public class AmenityQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         LocalDate day = date == null || date.isBlank() ? null : date(date);
         boolean own = caller.role() == Role.RESIDENT || Boolean.TRUE.equals(mine);
         var filter = new AmenityReadModel.BookingFilter(own ? caller.userId() : null, amenityId, status, day);
@@ -140,12 +140,5 @@ public class AmenityQueryController {
         } catch (DateTimeException e) {
             throw Problem.invalid("date", "must be a date yyyy-MM-dd");
         }
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
     }
 }

@@ -56,9 +56,7 @@ public class ComplaintQueryController {
         if (sort != null && !sort.equals("priority") && !sort.equals("newest")) {
             throw Problem.invalid("sort", "must be priority or newest");
         }
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
+        caller.ownSociety();
         boolean own = Boolean.TRUE.equals(mine) || caller.role() == Role.RESIDENT;
         boolean toMe = Boolean.TRUE.equals(assigned) || caller.role() == Role.GUARD;
         var filter = new ComplaintReadModel.Filter(own ? caller.userId() : null, toMe ? caller.userId() : null,

@@ -14,7 +14,6 @@ import com.gatehouse.projection.gatepass.GatePassReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
 import com.gatehouse.query.common.QrCardImage;
-import com.gatehouse.query.entry.EntryQueryController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
@@ -60,7 +59,7 @@ public class GatePassQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = EntryQueryController.flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("gatePasses",
                 readModel.list(caller.societyId(), flat, status, type, request), request));
     }
@@ -99,8 +98,7 @@ public class GatePassQueryController {
     }
 
     private Mono<GatePassView> visible(Caller caller, UUID id) {
-        return Blocking.readOptional(() -> readModel.find(id))
-                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Gate pass")));
+        return Blocking.readVisible(() -> readModel.find(id), view -> caller.canSeeFlat(view.societyId(), view.flatId()),
+                "Gate pass");
     }
 }

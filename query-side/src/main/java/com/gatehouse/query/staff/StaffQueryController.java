@@ -92,15 +92,8 @@ public class StaffQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
-        UUID flat = flatId;
-        if (caller.role() == Role.RESIDENT) {
-            if (flat != null) {
-                caller.requireFlat(society, flat, "Flat");
-            }
-            flat = caller.flatId();
-        }
-        UUID flatFilter = flat;
+        UUID society = caller.ownSociety().value();
+        UUID flatFilter = caller.flatScope(flatId);
         return Blocking.read(() -> {
             var slice = readModel.staff(new StaffReadModel.StaffFilter(society, flatFilter, inside, active, staffType,
                     availability, verified, search), request);
@@ -131,7 +124,7 @@ public class StaffQueryController {
                                                 @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         TimeRange.of(from, to); // refuses a malformed filter before any work
-        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        UUID flat = caller.flatScope(null);
         return visible(caller, staffId).flatMap(staff -> Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(staff.societyId()));
             return Paged.body("attendance", readModel.attendanceOf(staffId, flat, range.from(), range.to(), request),
@@ -150,7 +143,7 @@ public class StaffQueryController {
                                                  @RequestParam(required = false) Integer page,
                                                  @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        UUID flat = caller.flatScope(null);
         return visible(caller, staffId).flatMap(staff -> Blocking.read(() ->
                 Paged.body("assignments", assignments.of(staffId, flat, request), request)));
     }
@@ -168,7 +161,7 @@ public class StaffQueryController {
                                                    @RequestParam(required = false) Integer page,
                                                    @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         TimeRange.of(from, to); // refuses a malformed filter before any work
         return Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(society));
@@ -188,7 +181,7 @@ public class StaffQueryController {
                     + "staff: [{staffId, staffName, staffType, visits, totalHours, lastCheckIn}], totalHours}; hours add "
                     + "up closed visits.")
     public Mono<FlatMonth> myFlat(Caller caller, @RequestParam(required = false) String month) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         if (caller.flatId() == null) {
             throw Problem.notFound("Flat");
         }
@@ -243,15 +236,8 @@ public class StaffQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
-        UUID flat = flatId;
-        if (caller.role() == Role.RESIDENT) {
-            if (flat != null) {
-                caller.requireFlat(society, flat, "Flat");
-            }
-            flat = caller.flatId();
-        }
-        UUID flatFilter = flat;
+        UUID society = caller.ownSociety().value();
+        UUID flatFilter = caller.flatScope(flatId);
         TimeRange.of(from, to);
         return Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(society));
@@ -264,10 +250,8 @@ public class StaffQueryController {
     @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR})
     @Operation(summary = "A staff booking (a STAFF_BOOKING notification's referenceId)")
     public Mono<StaffBookingView> booking(Caller caller, @PathVariable UUID bookingId) {
-        return Blocking.readOptional(() -> readModel.booking(bookingId))
-                .filter(view -> caller.canSeeSociety(view.societyId())
-                        && (caller.role() != Role.RESIDENT || view.flatId().equals(caller.flatId())))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Booking")));
+        return Blocking.readVisible(() -> readModel.booking(bookingId),
+                view -> caller.canSeeFlat(view.societyId(), view.flatId()), "Booking");
     }
 
     @GetMapping("/available")
@@ -281,7 +265,7 @@ public class StaffQueryController {
     public Mono<Map<String, Object>> available(Caller caller, @RequestParam String date, @RequestParam String startTime,
                                                @RequestParam String endTime,
                                                @RequestParam(required = false) StaffType staffType) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         java.time.LocalDate day;
         java.time.LocalTime start;
         java.time.LocalTime end;
@@ -348,12 +332,5 @@ public class StaffQueryController {
         return Blocking.readOptional(() -> readModel.staff(staffId))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
                 .map(view -> view.seenBy(caller));
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
     }
 }

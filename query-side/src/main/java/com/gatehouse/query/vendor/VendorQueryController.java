@@ -48,7 +48,7 @@ public class VendorQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         boolean mayListAll = caller.hasRole(Role.ADMIN, Role.AUDITOR);
         Boolean activeFilter = active == null || !mayListAll ? Boolean.TRUE : active;
         return Blocking.read(() -> Paged.body("vendors",
@@ -61,7 +61,7 @@ public class VendorQueryController {
             description = "Answers {PLUMBER: [...], ELECTRICIAN: [...], ...}: only categories that have active vendors, "
                     + "each list verified first, then best rated, then by name.")
     public Mono<Map<VendorCategory, List<VendorView>>> byCategory(Caller caller) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         return Blocking.read(() -> {
             Map<VendorCategory, List<VendorView>> groups = new LinkedHashMap<>();
             for (VendorView vendor : readModel.activeVendors(society)) {
@@ -87,12 +87,5 @@ public class VendorQueryController {
         return vendor(caller, vendorId)
                 .then(Blocking.readOptional(() -> readModel.rating(vendorId, caller.userId())))
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Rating")));
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
     }
 }
