@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -186,9 +187,5 @@ public class GatePass {
     @EventSourcingHandler
     void on(GatePassExpired event) {
         status = GatePassStatus.EXPIRED;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
@@ -195,9 +196,5 @@ public class PreApproval {
     @EventSourcingHandler
     void on(PreApprovalExpired event) {
         status = PreApprovalStatus.EXPIRED;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
