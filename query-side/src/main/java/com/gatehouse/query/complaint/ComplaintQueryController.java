@@ -63,8 +63,7 @@ public class ComplaintQueryController {
                 category, status, priority, "priority".equals(sort));
         return Blocking.read(() -> {
             var slice = readModel.complaints(caller.societyId(), filter, request);
-            return Paged.body("complaints", new PageRequest.Slice<>(
-                    slice.items().stream().map(view -> view.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("complaints", slice.map(view -> view.seenBy(caller)), request);
         });
     }
 

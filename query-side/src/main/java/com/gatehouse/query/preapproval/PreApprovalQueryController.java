@@ -14,7 +14,6 @@ import com.gatehouse.query.common.Paged;
 import com.gatehouse.query.common.QrCardImage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,12 +81,7 @@ public class PreApprovalQueryController {
         return visible(caller, id).flatMap(view -> {
             var qr = new PreApprovalQr(view.id(), tokens.issue(GateTokens.Kind.PRE_APPROVAL, view.id(),
                     view.societyId()), view.code(), view.validFrom(), view.validUntil(), view.status());
-            var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-            if (png) {
-                return Blocking.read(() -> QrCardImage.png(qr.qrToken(), view.visitorName(), "Code " + view.code(), null))
-                        .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
-            }
-            return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) qr));
+            return QrCardImage.answer(png, qr, qr.qrToken(), view.visitorName(), "Code " + view.code(), () -> null);
         });
     }
 

@@ -27,7 +27,6 @@ import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -97,8 +96,7 @@ public class StaffQueryController {
         return Blocking.read(() -> {
             var slice = readModel.staff(new StaffReadModel.StaffFilter(society, flatFilter, inside, active, staffType,
                     availability, verified, search), request);
-            return Paged.body("staff", new PageRequest.Slice<>(
-                    slice.items().stream().map(view -> view.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("staff", slice.map(view -> view.seenBy(caller)), request);
         });
     }
 
@@ -217,8 +215,7 @@ public class StaffQueryController {
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
                 .map(view -> view.offeredTo(caller)).flatMap(staff -> Blocking.read(() -> {
             var slice = readModel.reviews(staffId, admin, request);
-            return Paged.body("reviews", new PageRequest.Slice<>(
-                    slice.items().stream().map(review -> review.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("reviews", slice.map(review -> review.seenBy(caller)), request);
         }));
     }
 
@@ -318,13 +315,8 @@ public class StaffQueryController {
             }
             String token = cards.issue(new StaffCard(new StaffId(staff.id()), new SocietyId(staff.societyId()),
                     staff.qrVersion()));
-            var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-            if (png) {
-                return Blocking.read(() -> QrCardImage.png(token, staff.name(), staff.staffType().name(),
-                                staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null)))
-                        .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
-            }
-            return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) new QrCode(token)));
+            return QrCardImage.answer(png, new QrCode(token), token, staff.name(), staff.staffType().name(),
+                    () -> staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null));
         });
     }
 
