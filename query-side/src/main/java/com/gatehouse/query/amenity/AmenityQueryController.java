@@ -119,14 +119,12 @@ public class AmenityQueryController {
     @Allowed({Role.ADMIN, Role.RESIDENT, Role.AUDITOR})
     @Operation(summary = "A booking", description = "A resident sees only their own (404 otherwise).")
     public Mono<BookingView> booking(Caller caller, @PathVariable UUID bookingId) {
-        return Blocking.readOptional(() -> readModel.booking(bookingId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Booking")))
+        return Blocking.readOne(() -> readModel.booking(bookingId), "Booking")
                 .map(view -> view.seenBy(caller));
     }
 
     private Mono<AmenityView> visible(Caller caller, UUID amenityId) {
-        return Blocking.readOptional(() -> readModel.amenity(amenityId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Amenity")))
+        return Blocking.readOne(() -> readModel.amenity(amenityId), "Amenity")
                 .map(view -> view.seenBy(caller));
     }
 

@@ -22,6 +22,11 @@ public final class Blocking {
         return read(read).flatMap(Mono::justOrEmpty);
     }
 
+    /** Reads one thing the caller asked for by id: 404 naming {@code what} when there is none. */
+    public static <T> Mono<T> readOne(Callable<Optional<T>> read, String what) {
+        return readOptional(read).switchIfEmpty(Mono.error(() -> Problem.notFound(what)));
+    }
+
     /**
      * Reads one thing the caller asked for by id: 404 naming {@code what} when there is none and, alike, when
      * {@code visible} refuses it (another society's or another flat's is never told apart from a missing one).

@@ -72,8 +72,7 @@ public class ComplaintQueryController {
     @Operation(summary = "A complaint", description = "404 for a complaint of another society, and for a resident's "
             + "look at someone else's complaint.")
     public Mono<ComplaintView> complaint(Caller caller, @PathVariable UUID complaintId) {
-        return Blocking.readOptional(() -> readModel.complaint(complaintId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Complaint")))
+        return Blocking.readOne(() -> readModel.complaint(complaintId), "Complaint")
                 .map(view -> view.seenBy(caller));
     }
 }

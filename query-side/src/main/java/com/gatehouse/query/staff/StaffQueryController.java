@@ -211,8 +211,7 @@ public class StaffQueryController {
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         boolean admin = caller.role() == Role.ADMIN || caller.role() == Role.SUPER_ADMIN;
-        return Blocking.readOptional(() -> readModel.staff(staffId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
+        return Blocking.readOne(() -> readModel.staff(staffId), "Staff member")
                 .map(view -> view.offeredTo(caller)).flatMap(staff -> Blocking.read(() -> {
             var slice = readModel.reviews(staffId, admin, request);
             return Paged.body("reviews", slice.map(review -> review.seenBy(caller)), request);
@@ -321,8 +320,7 @@ public class StaffQueryController {
     }
 
     private Mono<StaffView> visible(Caller caller, UUID staffId) {
-        return Blocking.readOptional(() -> readModel.staff(staffId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
+        return Blocking.readOne(() -> readModel.staff(staffId), "Staff member")
                 .map(view -> view.seenBy(caller));
     }
 }

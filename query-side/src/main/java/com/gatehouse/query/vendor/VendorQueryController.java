@@ -3,7 +3,6 @@ package com.gatehouse.query.vendor;
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.PageRequest;
-import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.vendor.VendorCategory;
 import com.gatehouse.api.vendor.VendorViews.RatingView;
@@ -75,8 +74,7 @@ public class VendorQueryController {
     @Allowed({Role.ADMIN, Role.RESIDENT, Role.GUARD, Role.AUDITOR})
     @Operation(summary = "A vendor")
     public Mono<VendorView> vendor(Caller caller, @PathVariable UUID vendorId) {
-        return Blocking.readOptional(() -> readModel.vendor(vendorId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Vendor")))
+        return Blocking.readOne(() -> readModel.vendor(vendorId), "Vendor")
                 .map(view -> view.seenBy(caller));
     }
 
@@ -85,7 +83,6 @@ public class VendorQueryController {
     @Operation(summary = "The caller's own rating of a vendor", description = "404 when they have not rated it.")
     public Mono<RatingView> myRating(Caller caller, @PathVariable UUID vendorId) {
         return vendor(caller, vendorId)
-                .then(Blocking.readOptional(() -> readModel.rating(vendorId, caller.userId())))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Rating")));
+                .then(Blocking.readOne(() -> readModel.rating(vendorId, caller.userId()), "Rating"));
     }
 }
