@@ -40,8 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static com.gatehouse.command.common.Texts.required;
-import static com.gatehouse.command.common.Texts.blankToNull;
+import static com.gatehouse.api.common.Texts.required;
+import static com.gatehouse.api.common.Texts.blankToNull;
 
 /**
  * An amenity of a society, and the one place where its bookings are decided. A booking must lie on the slot grid

@@ -20,7 +20,6 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.common.Idempotency;
@@ -50,7 +49,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Changes to amenities (admins) and their bookings (residents book and cancel, admins approve and cancel). */
@@ -123,7 +121,7 @@ public class AmenityCommandController {
                 or(body.bookingDuration(), 60), or(body.advanceBookingDays(), 7), or(body.maxBookingsPerUser(), 2),
                 body.pricePerHour() == null ? BigDecimal.ZERO : body.pricePerHour(),
                 Boolean.TRUE.equals(body.requiresApproval()));
-        return sender.create(caller, new CreateAmenity(new AmenityId(id), society(caller), body.name(), body.type(),
+        return sender.create(caller, new CreateAmenity(new AmenityId(id), caller.ownSociety(), body.name(), body.type(),
                 body.description(), terms), Idempotency.given(key), new FindAmenity(id), AmenityView.class);
     }
 
@@ -145,7 +143,7 @@ public class AmenityCommandController {
             String name = body.name() == null ? now.name() : body.name().strip();
             AmenityType type = body.type() == null ? now.type() : body.type();
             String description = body.description() == null ? now.description() : body.description();
-            return sender.sendAndRead(caller, new UpdateAmenity(new AmenityId(amenityId), society(caller), name, type,
+            return sender.sendAndRead(caller, new UpdateAmenity(new AmenityId(amenityId), caller.ownSociety(), name, type,
                     description, terms), new FindAmenity(amenityId), AmenityView.class);
         });
     }
@@ -158,7 +156,7 @@ public class AmenityCommandController {
                     + "cancelled.")
     public Mono<Void> deactivate(Caller caller, @PathVariable UUID amenityId) {
         return amenity(caller, amenityId).then(sender.sendAndRead(caller,
-                new DeactivateAmenity(new AmenityId(amenityId), society(caller)), new FindAmenity(amenityId),
+                new DeactivateAmenity(new AmenityId(amenityId), caller.ownSociety()), new FindAmenity(amenityId),
                 AmenityView.class)).then();
     }
 
@@ -176,7 +174,7 @@ public class AmenityCommandController {
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         LocalDate date = date(body.date());
         var id = Idempotency.newId(caller, "amenity-booking", key);
-        var command = new BookAmenity(new AmenityId(amenityId), society(caller), new BookingId(id),
+        var command = new BookAmenity(new AmenityId(amenityId), caller.ownSociety(), new BookingId(id),
                 new UserId(caller.userId()), FlatId.of(caller.flatId()), date, LocalTime.parse(body.startTime()),
                 LocalTime.parse(body.endTime()), body.guestCount(), body.purpose());
         return amenity(caller, amenityId)
@@ -189,7 +187,7 @@ public class AmenityCommandController {
     @Operation(summary = "Approve a PENDING booking", description = "409 when it was cancelled meanwhile.")
     public Mono<BookingView> approve(Caller caller, @PathVariable UUID bookingId) {
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                new ApproveBooking(new AmenityId(booking.amenityId()), society(caller), new BookingId(bookingId),
+                new ApproveBooking(new AmenityId(booking.amenityId()), caller.ownSociety(), new BookingId(bookingId),
                         new UserId(caller.userId())), new FindBooking(bookingId), BookingView.class));
     }
 
@@ -202,7 +200,7 @@ public class AmenityCommandController {
                                     @Valid @RequestBody(required = false) CancelRequest body) {
         String reason = body == null ? null : body.reason();
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                        new CancelBooking(new AmenityId(booking.amenityId()), society(caller), new BookingId(bookingId),
+                        new CancelBooking(new AmenityId(booking.amenityId()), caller.ownSociety(), new BookingId(bookingId),
                                 new UserId(caller.userId()), caller.role() == Role.ADMIN, reason),
                         new FindBooking(bookingId), BookingView.class))
                 .map(view -> view.seenBy(caller));
@@ -234,9 +232,5 @@ public class AmenityCommandController {
         } catch (DateTimeException e) {
             throw Problem.invalid("date", "must be a date yyyy-MM-dd");
         }
-    }
-
-    private static SocietyId society(Caller caller) {
-        return new SocietyId(Objects.requireNonNull(caller.societyId(), "a society role"));
     }
 }

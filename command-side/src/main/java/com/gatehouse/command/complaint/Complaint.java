@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static com.gatehouse.command.common.Texts.required;
-import static com.gatehouse.command.common.Texts.blankToNull;
+import static com.gatehouse.api.common.Texts.required;
+import static com.gatehouse.api.common.Texts.blankToNull;
 
 /**
  * A complaint and its life: OPEN -> IN_PROGRESS -> RESOLVED -> CLOSED, or REJECTED with a reason; the reporter

@@ -6,7 +6,6 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.complaint.ComplaintCategory;
 import com.gatehouse.api.complaint.ComplaintCommand.AssignComplaint;
@@ -109,7 +108,7 @@ public class ComplaintCommandController {
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = Idempotency.newId(caller, "complaint", key);
         List<UUID> images = body.images() == null ? List.of() : body.images();
-        var command = new FileComplaint(new ComplaintId(id), society(caller), new UserId(caller.userId()),
+        var command = new FileComplaint(new ComplaintId(id), caller.ownSociety(), new UserId(caller.userId()),
                 FlatId.of(caller.flatId()), body.category(), body.priority(), body.title(), body.description(),
                 images.stream().map(DocumentId::of).toList(), body.location(), Boolean.TRUE.equals(body.anonymous()));
         return requireImages(caller, images)
@@ -130,7 +129,7 @@ public class ComplaintCommandController {
                         .filter(user -> user.active() && Objects.equals(user.societyId(), caller.societyId()))
                         .switchIfEmpty(Mono.error(() -> Problem.invalid("assignedToId",
                                 "must be an active user of this society"))))
-                .then(change(caller, complaintId, new AssignComplaint(new ComplaintId(complaintId), society(caller),
+                .then(change(caller, complaintId, new AssignComplaint(new ComplaintId(complaintId), caller.ownSociety(),
                         new UserId(caller.userId()), new UserId(body.assignedToId()))));
     }
 
@@ -156,7 +155,7 @@ public class ComplaintCommandController {
             throw Problem.invalid("reason", "is needed to reject a complaint");
         }
         return visible(caller, complaintId).then(change(caller, complaintId,
-                new ChangeComplaintStatus(new ComplaintId(complaintId), society(caller), new UserId(caller.userId()),
+                new ChangeComplaintStatus(new ComplaintId(complaintId), caller.ownSociety(), new UserId(caller.userId()),
                         body.status(), body.reason())));
     }
 
@@ -166,7 +165,7 @@ public class ComplaintCommandController {
     public Mono<ComplaintView> resolve(Caller caller, @PathVariable UUID complaintId,
                                        @Valid @RequestBody ResolveRequest body) {
         return visible(caller, complaintId).then(change(caller, complaintId,
-                new ResolveComplaint(new ComplaintId(complaintId), society(caller), new UserId(caller.userId()),
+                new ResolveComplaint(new ComplaintId(complaintId), caller.ownSociety(), new UserId(caller.userId()),
                         body.resolution())));
     }
 
@@ -180,7 +179,7 @@ public class ComplaintCommandController {
                                       @Valid @RequestBody(required = false) ReopenRequest body) {
         String reason = body == null ? null : body.reason();
         return visible(caller, complaintId).then(change(caller, complaintId,
-                new ReopenComplaint(new ComplaintId(complaintId), society(caller), new UserId(caller.userId()), reason)));
+                new ReopenComplaint(new ComplaintId(complaintId), caller.ownSociety(), new UserId(caller.userId()), reason)));
     }
 
     @DeleteMapping("/{complaintId}")
@@ -191,7 +190,7 @@ public class ComplaintCommandController {
                     + "(404 for anyone else). It is kept with status WITHDRAWN, not deleted.")
     public Mono<Void> withdraw(Caller caller, @PathVariable UUID complaintId) {
         return visible(caller, complaintId).then(change(caller, complaintId,
-                new WithdrawComplaint(new ComplaintId(complaintId), society(caller), new UserId(caller.userId())))).then();
+                new WithdrawComplaint(new ComplaintId(complaintId), caller.ownSociety(), new UserId(caller.userId())))).then();
     }
 
     private Mono<ComplaintView> change(Caller caller, UUID complaintId, Object command) {
@@ -219,9 +218,5 @@ public class ComplaintCommandController {
                         .switchIfEmpty(Mono.error(() -> Problem.invalid("images",
                                 "must be ids of confirmed COMPLAINT_IMAGE uploads of this society"))))
                 .then();
-    }
-
-    private static SocietyId society(Caller caller) {
-        return new SocietyId(Objects.requireNonNull(caller.societyId(), "a society role"));
     }
 }

@@ -97,7 +97,7 @@ public class DeliveryCommandController {
                     + "end of that day. With an Idempotency-Key a retry answers the first one.")
     public Mono<ExpectedDeliveryView> expect(Caller caller, @Valid @RequestBody ExpectRequest body,
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        FlatId flat = residentFlat(caller);
+        FlatId flat = caller.ownFlat();
         if (body.expectedDate().isAfter(LocalDate.now().plusYears(1))) {
             throw Problem.invalid("expectedDate", "must be within a year");
         }
@@ -117,7 +117,7 @@ public class DeliveryCommandController {
             + "cancelled or lapsed; another flat's is 404.")
     public Mono<ExpectedDeliveryView> cancel(Caller caller, @PathVariable UUID id) {
         return sender.sendAndRead(caller, new CancelExpectedDelivery(new ExpectedDeliveryId(id),
-                        new UserId(caller.userId()), residentFlat(caller)), new FindExpectedDelivery(id),
+                        new UserId(caller.userId()), caller.ownFlat()), new FindExpectedDelivery(id),
                 ExpectedDeliveryView.class);
     }
 
@@ -131,7 +131,7 @@ public class DeliveryCommandController {
                                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = Idempotency.newId(caller, "auto-approve-rule", key);
         return sender.create(caller, new CreateAutoApproveRule(new AutoApproveRuleId(id), SocietyId.of(caller.societyId()),
-                        residentFlat(caller), new UserId(caller.userId()), body.companies(), body.allowedDays(),
+                        caller.ownFlat(), new UserId(caller.userId()), body.companies(), body.allowedDays(),
                         body.timeFrom(), body.timeUntil()), Idempotency.given(key), new FindAutoApproveRule(id),
                 AutoApproveRuleView.class);
     }
@@ -143,7 +143,7 @@ public class DeliveryCommandController {
                     + "Another flat's rule is 404.")
     public Mono<AutoApproveRuleView> changeRule(Caller caller, @PathVariable UUID id, @Valid @RequestBody RuleChange body) {
         return sender.sendAndRead(caller, new ChangeAutoApproveRule(new AutoApproveRuleId(id), new UserId(caller.userId()),
-                        residentFlat(caller), body.companies(), body.allowedDays(), body.timeFrom(), body.timeUntil(),
+                        caller.ownFlat(), body.companies(), body.allowedDays(), body.timeFrom(), body.timeUntil(),
                         body.isActive()), new FindAutoApproveRule(id), AutoApproveRuleView.class);
     }
 
@@ -153,13 +153,6 @@ public class DeliveryCommandController {
     @Operation(summary = "Remove a rule of your flat", description = "Another flat's rule is 404.")
     public Mono<Void> deleteRule(Caller caller, @PathVariable UUID id) {
         return sender.send(caller, new DeleteAutoApproveRule(new AutoApproveRuleId(id), new UserId(caller.userId()),
-                residentFlat(caller))).then();
-    }
-
-    private static FlatId residentFlat(Caller caller) {
-        if (caller.flatId() == null) {
-            throw Problem.notFound("Flat");
-        }
-        return FlatId.of(caller.flatId());
+                caller.ownFlat())).then();
     }
 }

@@ -16,7 +16,7 @@ import com.gatehouse.api.directory.SocietyEvent.SocietyDetailsChanged;
 import com.gatehouse.api.directory.SocietyEvent.SocietyReactivated;
 import com.gatehouse.api.directory.SocietyEvent.SocietyTimeZoneChanged;
 import com.gatehouse.api.directory.SocietyTimeZones;
-import com.gatehouse.command.common.Texts;
+import com.gatehouse.api.common.Texts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

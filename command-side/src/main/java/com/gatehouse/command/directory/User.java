@@ -48,7 +48,7 @@ import com.gatehouse.api.directory.UserEvent.UserReactivated;
 import com.gatehouse.api.directory.UserEvent.UserRegistered;
 import com.gatehouse.api.directory.UserEvent.UserRoleChanged;
 import com.gatehouse.api.directory.UserEvent.UserSignedUp;
-import com.gatehouse.command.common.Texts;
+import com.gatehouse.api.common.Texts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -62,6 +62,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -457,9 +458,6 @@ public class User {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     /** Where a role may sit: platform roles and applicants outside any society, residents in a flat of theirs. */
     private static void requirePlacement(Role role, SocietyId society, FlatId flat, DirectoryLookup lookup) {

@@ -30,6 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
@@ -223,9 +224,5 @@ public class EntryRequest {
     @EventSourcingHandler
     void on(EntryRequestExpired event) {
         status = EntryRequestStatus.EXPIRED;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package com.gatehouse.command.gatepass;
 
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.command.common.ValidityWindows;
 import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.gatepass.GatePassCommand.ApproveGatePass;
 import com.gatehouse.api.gatepass.GatePassCommand.CancelGatePass;
@@ -25,10 +26,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -46,7 +47,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class GatePass {
 
     static final String EXPIRY = "gate-pass-expiry";
-    static final Duration LONGEST = Duration.ofDays(90);
 
     @AggregateIdentifier
     private GatePassId id;
@@ -65,15 +65,7 @@ public class GatePass {
         if (blankToNull(cmd.title()) == null) {
             throw Problem.invalid("title", "is required");
         }
-        if (cmd.validFrom() == null || cmd.validUntil() == null || !cmd.validFrom().isBefore(cmd.validUntil())) {
-            throw Problem.invalid("validUntil", "must be after validFrom");
-        }
-        if (!cmd.validUntil().isAfter(now)) {
-            throw Problem.invalid("validUntil", "must be in the future");
-        }
-        if (Duration.between(cmd.validFrom(), cmd.validUntil()).compareTo(LONGEST) > 0) {
-            throw Problem.invalid("validUntil", "must be at most 90 days after validFrom");
-        }
+        ValidityWindows.require(cmd.validFrom(), cmd.validUntil(), now);
         directory.requireFlatInSociety(cmd.flatId(), cmd.societyId());
         String scheduleId = deadlines.schedule(cmd.validUntil(), EXPIRY);
         apply(new GatePassRequested(cmd.gatePassId(), cmd.societyId(), cmd.flatId(), cmd.requestedBy(), cmd.type(),
@@ -186,9 +178,5 @@ public class GatePass {
     @EventSourcingHandler
     void on(GatePassExpired event) {
         status = GatePassStatus.EXPIRED;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

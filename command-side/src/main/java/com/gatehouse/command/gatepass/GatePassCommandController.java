@@ -7,7 +7,6 @@ import com.gatehouse.api.common.GateTokens;
 import com.gatehouse.api.common.GateTokens.GateToken;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.gatepass.GatePassCommand.ApproveGatePass;
 import com.gatehouse.api.gatepass.GatePassCommand.CancelGatePass;
@@ -106,13 +105,10 @@ public class GatePassCommandController {
                     + "retry answers the first one.")
     public Mono<GatePassView> request(Caller caller, @Valid @RequestBody GatePassRequest body,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        FlatId flat = FlatId.of(caller.flatId());
-        if (flat == null) {
-            throw Problem.notFound("Flat");
-        }
+        FlatId flat = caller.ownFlat();
         var id = Idempotency.newId(caller, "gate-pass", key);
         List<UUID> attachments = body.attachments() == null ? List.of() : body.attachments();
-        var command = new RequestGatePass(new GatePassId(id), society(caller), flat, new UserId(caller.userId()),
+        var command = new RequestGatePass(new GatePassId(id), caller.ownSociety(), flat, new UserId(caller.userId()),
                 body.type(), body.title(), body.description(), body.validFrom() == null ? Instant.now() : body.validFrom(),
                 body.validUntil(), body.vehicleNumber(), body.driverName(), body.driverPhone(), body.itemsList(),
                 body.workerName(), body.workerPhone(), body.companyName(), attachments);
@@ -127,7 +123,7 @@ public class GatePassCommandController {
                     + "it is no longer PENDING; another society's pass is 404.")
     public Mono<GatePassView> approve(Caller caller, @PathVariable UUID id) {
         return sender.sendAndRead(caller, new ApproveGatePass(new GatePassId(id), new UserId(caller.userId()),
-                society(caller)), new FindGatePass(id), GatePassView.class);
+                caller.ownSociety()), new FindGatePass(id), GatePassView.class);
     }
 
     @PatchMapping("/{id}/reject")
@@ -135,7 +131,7 @@ public class GatePassCommandController {
     @Operation(summary = "Reject a pending gate pass", description = "Body {reason}; the requester is notified. 409 and 404 as for approve.")
     public Mono<GatePassView> reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody RejectRequest body) {
         return sender.sendAndRead(caller, new RejectGatePass(new GatePassId(id), new UserId(caller.userId()),
-                        society(caller), body.reason()), new FindGatePass(id), GatePassView.class);
+                        caller.ownSociety(), body.reason()), new FindGatePass(id), GatePassView.class);
     }
 
     @DeleteMapping("/{id}")
@@ -160,7 +156,7 @@ public class GatePassCommandController {
         caller.requireSociety(token.societyId().value(), "Gate pass");
         UUID id = token.id();
         return sender.sendAndRead(caller, new ScanGatePass(new GatePassId(id), new UserId(caller.userId()),
-                society(caller)), new FindGatePass(id), GatePassView.class);
+                caller.ownSociety()), new FindGatePass(id), GatePassView.class);
     }
 
     /** Attachments must be confirmed uploads of the caller's society (asked of the upload context). */
@@ -171,9 +167,5 @@ public class GatePassCommandController {
                         .switchIfEmpty(Mono.error(() -> Problem.invalid("attachments",
                                 "must be ids of confirmed uploads of this society"))))
                 .then();
-    }
-
-    private static SocietyId society(Caller caller) {
-        return SocietyId.of(caller.societyId());
     }
 }

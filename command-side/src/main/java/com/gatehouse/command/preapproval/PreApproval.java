@@ -2,6 +2,7 @@ package com.gatehouse.command.preapproval;
 
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
+import com.gatehouse.command.common.ValidityWindows;
 import com.gatehouse.api.entry.EntryCommand.AdmitEntry;
 import com.gatehouse.api.entry.EntryType;
 import com.gatehouse.api.preapproval.PreApprovalCommand.CancelPreApproval;
@@ -26,9 +27,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
@@ -49,8 +50,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 public class PreApproval {
 
     static final String EXPIRY = "pre-approval-expiry";
-    /** The longest validity window a resident may give. */
-    static final Duration LONGEST = Duration.ofDays(90);
     static final int MOST_USES = 100;
     static final String REASON = "Pre-approved by resident";
 
@@ -76,15 +75,7 @@ public class PreApproval {
         if (cmd.visitorType() == null) {
             throw Problem.invalid("visitorType", "is required");
         }
-        if (cmd.validFrom() == null || cmd.validUntil() == null || !cmd.validFrom().isBefore(cmd.validUntil())) {
-            throw Problem.invalid("validUntil", "must be after validFrom");
-        }
-        if (!cmd.validUntil().isAfter(now)) {
-            throw Problem.invalid("validUntil", "must be in the future");
-        }
-        if (Duration.between(cmd.validFrom(), cmd.validUntil()).compareTo(LONGEST) > 0) {
-            throw Problem.invalid("validUntil", "must be at most 90 days after validFrom");
-        }
+        ValidityWindows.require(cmd.validFrom(), cmd.validUntil(), now);
         if (cmd.maxUses() < 1 || cmd.maxUses() > MOST_USES) {
             throw Problem.invalid("maxUses", "must be between 1 and " + MOST_USES);
         }
@@ -195,9 +186,5 @@ public class PreApproval {
     @EventSourcingHandler
     void on(PreApprovalExpired event) {
         status = PreApprovalStatus.EXPIRED;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -7,7 +7,6 @@ import com.gatehouse.api.common.GateTokens;
 import com.gatehouse.api.common.GateTokens.GateToken;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.entry.EntryId;
 import com.gatehouse.api.entry.EntryQuery.FindEntry;
@@ -107,12 +106,9 @@ public class PreApprovalCommandController {
                     + "It expires by itself at validUntil. With an Idempotency-Key, a retry answers the first one.")
     public Mono<Created> create(Caller caller, @Valid @RequestBody CreateRequest body,
                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        FlatId flat = FlatId.of(caller.flatId());
-        if (flat == null) {
-            throw Problem.notFound("Flat");
-        }
+        FlatId flat = caller.ownFlat();
         var id = Idempotency.newId(caller, "pre-approval", key);
-        var command = new CreatePreApproval(new PreApprovalId(id), society(caller), flat, new UserId(caller.userId()),
+        var command = new CreatePreApproval(new PreApprovalId(id), caller.ownSociety(), flat, new UserId(caller.userId()),
                 body.visitorName(), body.visitorPhone(), body.visitorType(), body.purpose(), body.vehicleNumber(),
                 body.validFrom() == null ? Instant.now() : body.validFrom(), body.validUntil(),
                 body.maxUses() == null ? 1 : body.maxUses());
@@ -158,7 +154,7 @@ public class PreApprovalCommandController {
         UUID id = preApproval.value();
         // the scan writes the pre-approval's use and the entry in one unit of work: answer both once visible
         return sender.<Integer, PreApprovalView>sendAndReadResult(caller,
-                        new ScanPreApproval(preApproval, society(caller), new UserId(caller.userId()), entryId),
+                        new ScanPreApproval(preApproval, caller.ownSociety(), new UserId(caller.userId()), entryId),
                         count -> new FindPreApproval(id), PreApprovalView.class)
                 .flatMap(answer -> sender.awaitView(new FindEntry(entryId.value()), EntryView.class,
                                 entryId.value().toString())
@@ -172,11 +168,7 @@ public class PreApprovalCommandController {
     }
 
     private PreApprovalId fromCode(Caller caller, String code) {
-        return codes.find(society(caller), code.strip())
+        return codes.find(caller.ownSociety(), code.strip())
                 .orElseThrow(() -> Problem.notFound("Pre-approval with this code"));
-    }
-
-    private static SocietyId society(Caller caller) {
-        return SocietyId.of(caller.societyId());
     }
 }

@@ -5,7 +5,6 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.staff.StaffAvailability;
 import com.gatehouse.api.staff.StaffCommand.AcceptStaffBooking;
@@ -118,8 +117,8 @@ public class StaffBookingController {
         var profile = StaffProfile.normalised(new StaffProfile(body.languages(), body.experienceYears(),
                 body.idProofType(), body.idProofNumber(), body.address(), body.emergencyContactName(),
                 body.emergencyContactPhone(), body.description()));
-        return sender.sendAndRead(caller, new UpdateStaffProfile(new StaffId(staffId), society(caller),
-                        residentFlat(caller), profile), new FindStaff(staffId), StaffView.class)
+        return sender.sendAndRead(caller, new UpdateStaffProfile(new StaffId(staffId), caller.ownSociety(),
+                        caller.actingFlat(), profile), new FindStaff(staffId), StaffView.class)
                 .map(view -> view.seenBy(caller));
     }
 
@@ -132,8 +131,8 @@ public class StaffBookingController {
     public Mono<StaffView> verification(Caller caller, @PathVariable UUID staffId,
                                         @Valid @RequestBody VerificationRequest body) {
         Object command = body.verified()
-                ? new VerifyStaff(new StaffId(staffId), society(caller), new UserId(caller.userId()))
-                : new RevokeStaffVerification(new StaffId(staffId), society(caller), new UserId(caller.userId()));
+                ? new VerifyStaff(new StaffId(staffId), caller.ownSociety(), new UserId(caller.userId()))
+                : new RevokeStaffVerification(new StaffId(staffId), caller.ownSociety(), new UserId(caller.userId()));
         return sender.sendAndRead(caller, command, new FindStaff(staffId), StaffView.class);
     }
 
@@ -144,8 +143,8 @@ public class StaffBookingController {
                     + "follow from what happens and cannot be set (400). Staff on leave cannot be booked.")
     public Mono<StaffView> availability(Caller caller, @PathVariable UUID staffId,
                                         @Valid @RequestBody AvailabilityRequest body) {
-        return sender.sendAndRead(caller, new SetStaffAvailability(new StaffId(staffId), society(caller),
-                        residentFlat(caller), body.availability()), new FindStaff(staffId), StaffView.class)
+        return sender.sendAndRead(caller, new SetStaffAvailability(new StaffId(staffId), caller.ownSociety(),
+                        caller.actingFlat(), body.availability()), new FindStaff(staffId), StaffView.class)
                 .map(view -> view.seenBy(caller));
     }
 
@@ -178,7 +177,7 @@ public class StaffBookingController {
         LocalTime start = time("startTime", body.startTime());
         LocalTime end = time("endTime", body.endTime());
         var id = Idempotency.newId(caller, "staff-booking", key);
-        var command = new BookStaff(new StaffId(body.staffId()), society(caller), id, new UserId(caller.userId()),
+        var command = new BookStaff(new StaffId(body.staffId()), caller.ownSociety(), id, new UserId(caller.userId()),
                 new FlatId(flat), date, start, end, body.workType(), body.requirements());
         return sender.create(caller, command, Idempotency.given(key), new FindStaffBooking(id), StaffBookingView.class);
     }
@@ -188,7 +187,7 @@ public class StaffBookingController {
     @Operation(summary = "Confirm a PENDING booking on the staff member's behalf", description = "409 unless PENDING.")
     public Mono<StaffBookingView> accept(Caller caller, @PathVariable UUID bookingId) {
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                new AcceptStaffBooking(new StaffId(booking.staffId()), society(caller), bookingId,
+                new AcceptStaffBooking(new StaffId(booking.staffId()), caller.ownSociety(), bookingId,
                         new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class));
     }
 
@@ -198,7 +197,7 @@ public class StaffBookingController {
     public Mono<StaffBookingView> reject(Caller caller, @PathVariable UUID bookingId,
                                          @Valid @RequestBody RejectRequest body) {
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                new RejectStaffBooking(new StaffId(booking.staffId()), society(caller), bookingId,
+                new RejectStaffBooking(new StaffId(booking.staffId()), caller.ownSociety(), bookingId,
                         new UserId(caller.userId()), body.reason()), new FindStaffBooking(bookingId), StaffBookingView.class));
     }
 
@@ -209,7 +208,7 @@ public class StaffBookingController {
                     + "rejected, cancelled or completed.")
     public Mono<StaffBookingView> cancel(Caller caller, @PathVariable UUID bookingId) {
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                new CancelStaffBooking(new StaffId(booking.staffId()), society(caller), residentFlat(caller), bookingId,
+                new CancelStaffBooking(new StaffId(booking.staffId()), caller.ownSociety(), caller.actingFlat(), bookingId,
                         new UserId(caller.userId())), new FindStaffBooking(bookingId), StaffBookingView.class));
     }
 
@@ -221,7 +220,7 @@ public class StaffBookingController {
     public Mono<StaffBookingView> complete(Caller caller, @PathVariable UUID bookingId,
                                            @Valid @RequestBody CompleteRequest body) {
         return booking(caller, bookingId).flatMap(booking -> sender.sendAndRead(caller,
-                new CompleteStaffBooking(new StaffId(booking.staffId()), society(caller), residentFlat(caller), bookingId,
+                new CompleteStaffBooking(new StaffId(booking.staffId()), caller.ownSociety(), caller.actingFlat(), bookingId,
                         new UserId(caller.userId()), body.actualDuration(), body.finalCost()),
                 new FindStaffBooking(bookingId), StaffBookingView.class));
     }
@@ -237,7 +236,7 @@ public class StaffBookingController {
     public Mono<StaffReviewView> review(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody ReviewRequest body,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         var id = Idempotency.newId(caller, "staff-review", key);
-        return sender.create(caller, new ReviewStaff(new StaffId(staffId), society(caller), id,
+        return sender.create(caller, new ReviewStaff(new StaffId(staffId), caller.ownSociety(), id,
                         new UserId(caller.userId()), FlatId.of(caller.flatId()), body.rating(), body.quality(),
                         body.punctuality(), body.behaviour(), body.comment()), Idempotency.given(key),
                 new FindStaffReview(id), StaffReviewView.class).map(view -> view.seenBy(caller));
@@ -250,7 +249,7 @@ public class StaffBookingController {
                     + "average; the hiding is an event of the staff member's history (audited).")
     public Mono<StaffReviewView> hide(Caller caller, @PathVariable UUID staffId, @PathVariable UUID reviewId,
                                       @Valid @RequestBody HideRequest body) {
-        return sender.sendAndRead(caller, new HideStaffReview(new StaffId(staffId), society(caller), reviewId,
+        return sender.sendAndRead(caller, new HideStaffReview(new StaffId(staffId), caller.ownSociety(), reviewId,
                 new UserId(caller.userId()), body.reason()), new FindStaffReview(reviewId), StaffReviewView.class);
     }
 
@@ -268,13 +267,5 @@ public class StaffBookingController {
         } catch (DateTimeException e) {
             throw Problem.invalid(field, "must be a time as HH:MM");
         }
-    }
-
-    private static SocietyId society(Caller caller) {
-        return new SocietyId(Objects.requireNonNull(caller.societyId(), "a society role"));
-    }
-
-    private static FlatId residentFlat(Caller caller) {
-        return caller.role() == Role.RESIDENT ? FlatId.of(caller.flatId()) : null;
     }
 }

@@ -5,7 +5,6 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.FlatId;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.staff.StaffCards;
 import com.gatehouse.api.staff.StaffCards.StaffCard;
@@ -145,7 +144,7 @@ public class StaffCommandController {
             caller.requireFlat(caller.societyId(), flat, "Flat");
         }
         var id = Idempotency.newId(caller, "staff", key);
-        var command = new RegisterStaff(new StaffId(id), society(caller), residentFlat(caller), body.name(),
+        var command = new RegisterStaff(new StaffId(id), caller.ownSociety(), caller.actingFlat(), body.name(),
                 body.phone(), body.staffType(), flats.stream().map(FlatId::new).toList(), body.photoKey());
         return requirePhoto(caller, body.photoKey())
                 .then(sender.create(caller, command, Idempotency.given(key), new FindStaff(id), StaffView.class))
@@ -158,8 +157,8 @@ public class StaffCommandController {
     public Mono<StaffView> update(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody UpdateStaffRequest body) {
         return visible(caller, staffId)
                 .flatMap(staff -> requirePhoto(caller, body.photoKey()))
-                .then(sender.sendAndRead(caller, new UpdateStaff(new StaffId(staffId), society(caller),
-                                residentFlat(caller), body.name(), body.phone(), body.staffType(), body.photoKey()),
+                .then(sender.sendAndRead(caller, new UpdateStaff(new StaffId(staffId), caller.ownSociety(),
+                                caller.actingFlat(), body.name(), body.phone(), body.staffType(), body.photoKey()),
                         new FindStaff(staffId), StaffView.class))
                 .map(view -> view.seenBy(caller));
     }
@@ -169,7 +168,7 @@ public class StaffCommandController {
     @Operation(summary = "Add a flat the staff member works for")
     public Mono<StaffView> assignFlat(Caller caller, @PathVariable UUID staffId, @Valid @RequestBody AssignFlatRequest body) {
         return visible(caller, staffId).then(sender.sendAndRead(caller,
-                new AssignStaffToFlat(new StaffId(staffId), society(caller), new FlatId(body.flatId())),
+                new AssignStaffToFlat(new StaffId(staffId), caller.ownSociety(), new FlatId(body.flatId())),
                 new FindStaff(staffId), StaffView.class));
     }
 
@@ -185,8 +184,8 @@ public class StaffCommandController {
                                               @Valid @RequestBody TermsRequest body) {
         var terms = new AssignmentTerms(body.workingDays(), body.startTime(), body.endTime(), body.agreedRate(),
                 body.rateType());
-        return sender.sendAndRead(caller, new SetAssignmentTerms(new StaffId(staffId), society(caller),
-                        residentFlat(caller), new FlatId(flatId), terms, new UserId(caller.userId())),
+        return sender.sendAndRead(caller, new SetAssignmentTerms(new StaffId(staffId), caller.ownSociety(),
+                        caller.actingFlat(), new FlatId(flatId), terms, new UserId(caller.userId())),
                 new FindStaffAssignment(staffId, flatId), StaffAssignmentView.class)
                 .onErrorMap(UnknownAggregate::causedBy, unknown -> Problem.notFound("Staff member"));
     }
@@ -199,7 +198,7 @@ public class StaffCommandController {
                     + "then disappears from their lists. The last flat cannot be removed (409): deactivate instead.")
     public Mono<Void> unassignFlat(Caller caller, @PathVariable UUID staffId, @PathVariable UUID flatId) {
         return visible(caller, staffId).then(sender.sendVisible(caller,
-                new UnassignStaffFromFlat(new StaffId(staffId), society(caller), residentFlat(caller), new FlatId(flatId)),
+                new UnassignStaffFromFlat(new StaffId(staffId), caller.ownSociety(), caller.actingFlat(), new FlatId(flatId)),
                 FindStaff.class)).then();
     }
 
@@ -210,7 +209,7 @@ public class StaffCommandController {
                     + "member who is inside can still be checked out.")
     public Mono<StaffView> deactivate(Caller caller, @PathVariable UUID staffId) {
         return visible(caller, staffId).then(sender.sendAndRead(caller,
-                        new DeactivateStaff(new StaffId(staffId), society(caller), residentFlat(caller)),
+                        new DeactivateStaff(new StaffId(staffId), caller.ownSociety(), caller.actingFlat()),
                         new FindStaff(staffId), StaffView.class))
                 .map(view -> view.seenBy(caller));
     }
@@ -220,9 +219,9 @@ public class StaffCommandController {
     @Operation(summary = "Issue a new QR card, revoking every older one", description = "Answers {qrToken} of the new card.")
     public Mono<QrCode> rotateCard(Caller caller, @PathVariable UUID staffId) {
         return visible(caller, staffId).then(sender.<Integer, StaffView>sendAndReadResult(caller,
-                        new RotateStaffCard(new StaffId(staffId), society(caller), residentFlat(caller)),
+                        new RotateStaffCard(new StaffId(staffId), caller.ownSociety(), caller.actingFlat()),
                         version -> new FindStaff(staffId), StaffView.class))
-                .map(answer -> new QrCode(cards.issue(new StaffCard(new StaffId(staffId), society(caller),
+                .map(answer -> new QrCode(cards.issue(new StaffCard(new StaffId(staffId), caller.ownSociety(),
                         answer.result()))));
     }
 
@@ -240,7 +239,7 @@ public class StaffCommandController {
                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         StaffCard card = cards.read(body.qrToken());
         caller.requireSociety(card.societyId().value(), "Staff member");
-        return attend(caller, card.staffId(), new ScanStaffCard(card.staffId(), society(caller),
+        return attend(caller, card.staffId(), new ScanStaffCard(card.staffId(), caller.ownSociety(),
                 new UserId(caller.userId()), card.version(), requestId(caller, card.staffId(), key)));
     }
 
@@ -252,7 +251,7 @@ public class StaffCommandController {
     public Mono<AttendanceView> checkIn(Caller caller, @PathVariable UUID staffId,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         return visible(caller, staffId).then(attend(caller, new StaffId(staffId), new CheckInStaff(new StaffId(staffId),
-                society(caller), new UserId(caller.userId()), requestId(caller, new StaffId(staffId), key))))
+                caller.ownSociety(), new UserId(caller.userId()), requestId(caller, new StaffId(staffId), key))))
                 .map(ScanResult::attendance);
     }
 
@@ -265,7 +264,7 @@ public class StaffCommandController {
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         Boolean workCompleted = body == null ? null : body.workCompleted();
         return visible(caller, staffId).then(attend(caller, new StaffId(staffId), new CheckOutStaff(new StaffId(staffId),
-                society(caller), new UserId(caller.userId()), workCompleted, requestId(caller, new StaffId(staffId), key))))
+                caller.ownSociety(), new UserId(caller.userId()), workCompleted, requestId(caller, new StaffId(staffId), key))))
                 .map(ScanResult::attendance);
     }
 
@@ -303,13 +302,5 @@ public class StaffCommandController {
      */
     private static UUID requestId(Caller caller, StaffId staff, String idempotencyKey) {
         return Idempotency.newId(caller, "staff-attendance:" + staff.value(), idempotencyKey);
-    }
-
-    private static SocietyId society(Caller caller) {
-        return new SocietyId(Objects.requireNonNull(caller.societyId(), "a society role"));
-    }
-
-    private static FlatId residentFlat(Caller caller) {
-        return caller.role() == Role.RESIDENT ? FlatId.of(caller.flatId()) : null;
     }
 }

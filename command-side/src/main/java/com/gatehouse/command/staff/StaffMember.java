@@ -77,8 +77,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static com.gatehouse.command.common.Texts.required;
-import static com.gatehouse.command.common.Texts.blankToNull;
+import static com.gatehouse.api.common.Texts.required;
+import static com.gatehouse.api.common.Texts.blankToNull;
 
 /**
  * A domestic staff member of a society: who they are, which flats they work for, which card version

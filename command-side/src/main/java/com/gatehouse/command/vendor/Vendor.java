@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static com.gatehouse.command.common.Texts.blankToNull;
+import static com.gatehouse.api.common.Texts.blankToNull;
 
 /**
  * A vendor of a society's directory and its ratings: one rating per resident (a second replaces the first), so

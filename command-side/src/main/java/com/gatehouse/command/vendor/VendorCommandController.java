@@ -4,7 +4,6 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
-import com.gatehouse.api.common.SocietyId;
 import com.gatehouse.api.common.UserId;
 import com.gatehouse.api.vendor.VendorCategory;
 import com.gatehouse.api.vendor.VendorCommand.AddVendor;
@@ -47,7 +46,6 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Changes to the vendor directory (admins) and ratings (residents). */
@@ -104,7 +102,7 @@ public class VendorCommandController {
         var details = new VendorDetails(new VendorId(id), body.name(), body.category(), body.phone(), body.email(), body.alternatePhone(),
                 body.companyName(), body.description(), body.address(), body.workingDays(), body.workingHours(),
                 body.hourlyRate(), body.minCharge());
-        return sender.create(caller, new AddVendor(new VendorId(id), society(caller), new UserId(caller.userId()),
+        return sender.create(caller, new AddVendor(new VendorId(id), caller.ownSociety(), new UserId(caller.userId()),
                 details), Idempotency.given(key), new FindVendor(id), VendorView.class);
     }
 
@@ -125,11 +123,11 @@ public class VendorCommandController {
                     body.minCharge() == null ? now.minCharge() : body.minCharge());
             var valid = Vendor.valid(new VendorId(vendorId), details);
             Mono<VendorView> updated = sender.sendAndRead(caller, new UpdateVendor(new VendorId(vendorId),
-                    society(caller), valid), new FindVendor(vendorId), VendorView.class);
+                    caller.ownSociety(), valid), new FindVendor(vendorId), VendorView.class);
             if (body.isActive() == null) {
                 return updated;
             }
-            return updated.then(sender.sendAndRead(caller, new SetVendorActive(new VendorId(vendorId), society(caller),
+            return updated.then(sender.sendAndRead(caller, new SetVendorActive(new VendorId(vendorId), caller.ownSociety(),
                     body.isActive()), new FindVendor(vendorId), VendorView.class));
         });
     }
@@ -142,7 +140,7 @@ public class VendorCommandController {
                                    @RequestBody(required = false) VerifyRequest body) {
         boolean verified = body == null || body.verified() == null || body.verified();
         return vendor(caller, vendorId).then(sender.sendAndRead(caller, new VerifyVendor(new VendorId(vendorId),
-                        society(caller), new UserId(caller.userId()), verified), new FindVendor(vendorId),
+                        caller.ownSociety(), new UserId(caller.userId()), verified), new FindVendor(vendorId),
                 VendorView.class));
     }
 
@@ -153,7 +151,7 @@ public class VendorCommandController {
             + "members' lists; PATCH {isActive: true} brings it back.")
     public Mono<Void> deactivate(Caller caller, @PathVariable UUID vendorId) {
         return vendor(caller, vendorId).then(sender.sendAndRead(caller, new SetVendorActive(new VendorId(vendorId),
-                society(caller), false), new FindVendor(vendorId), VendorView.class)).then();
+                caller.ownSociety(), false), new FindVendor(vendorId), VendorView.class)).then();
     }
 
     @PostMapping("/{vendorId}/rate")
@@ -165,7 +163,7 @@ public class VendorCommandController {
     public Mono<Rated> rate(Caller caller, @PathVariable UUID vendorId, @Valid @RequestBody RateRequest body) {
         String review = body.review() == null || body.review().isBlank() ? null : body.review().strip();
         return vendor(caller, vendorId)
-                .then(sender.sendAndRead(caller, new RateVendor(new VendorId(vendorId), society(caller),
+                .then(sender.sendAndRead(caller, new RateVendor(new VendorId(vendorId), caller.ownSociety(),
                                 new UserId(caller.userId()), body.rating(), body.review()),
                         new FindVendorRating(vendorId, caller.userId()), RatingView.class))
                 .then(sender.find(new FindVendor(vendorId), VendorView.class))
@@ -186,9 +184,5 @@ public class VendorCommandController {
 
     private static String or(String value, String otherwise) {
         return value == null ? otherwise : value;
-    }
-
-    private static SocietyId society(Caller caller) {
-        return new SocietyId(Objects.requireNonNull(caller.societyId(), "a society role"));
     }
 }

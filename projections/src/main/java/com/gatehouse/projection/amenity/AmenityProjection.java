@@ -1,5 +1,7 @@
 package com.gatehouse.projection.amenity;
 
+import static com.gatehouse.projection.common.Rows.ts;
+
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.amenity.AmenityEvent.AmenityBooked;
@@ -121,9 +123,5 @@ public class AmenityProjection {
 
     static String hhmm(LocalTime time) {
         return time.format(HH_MM);
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

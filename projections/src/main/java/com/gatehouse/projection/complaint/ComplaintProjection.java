@@ -1,5 +1,7 @@
 package com.gatehouse.projection.complaint;
 
+import static com.gatehouse.projection.common.Rows.ts;
+
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.complaint.ComplaintEvent.ComplaintAssigned;
@@ -108,9 +110,5 @@ public class ComplaintProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate complaint");
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

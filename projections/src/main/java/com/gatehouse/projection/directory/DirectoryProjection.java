@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-import static com.gatehouse.projection.directory.DirectoryReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Builds the directory read model. Runs in the processor's transaction (JDBC), so a row and the

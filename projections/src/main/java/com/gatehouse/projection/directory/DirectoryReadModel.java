@@ -1,5 +1,8 @@
 package com.gatehouse.projection.directory;
 
+import static com.gatehouse.projection.common.Rows.ts;
+import static com.gatehouse.api.common.Texts.blankToNull;
+
 import java.util.Map;
 import com.gatehouse.projection.common.Paging;
 import com.gatehouse.projection.common.Where;
@@ -105,10 +108,6 @@ public class DirectoryReadModel {
                 where f.society_id = ? and f.block = ? and u.active and u.role = 'RESIDENT'""", USER, societyId, block);
     }
 
-    static Timestamp ts(java.time.Instant instant) {
-        return Timestamp.from(instant);
-    }
-
     /** Active societies whose name or city contains {@code search} and whose city is {@code city} (both optional). */
     public PageRequest.Slice<DirectoryViews.SocietyListing> societyListings(String city, String search, PageRequest page) {
         return Paging.slice(jdbc, """
@@ -211,10 +210,6 @@ public class DirectoryReadModel {
                         rs.getString("number"), rs.getString("block"), Blocks.idOf(societyId, rs.getString("block")),
                         rs.getBoolean("occupied"), rs.getBoolean("has_owner"),
                         withResidentNames ? rs.getString("primary_name") : null, (Integer) rs.getObject("floor")), page);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The society's active accounts, counted by role. */

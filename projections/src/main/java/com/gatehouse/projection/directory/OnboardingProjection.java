@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.gatehouse.projection.directory.DirectoryReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Onboarding requests and their history (the review's audit trail). Rows carry the applicant aggregate's

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-import static com.gatehouse.projection.emergency.EmergencyReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Builds the emergency read model and feeds the live view: every change is published (at commit, to every

@@ -75,10 +75,6 @@ public class EmergencyReadModel {
         return ts == null ? null : ts.toInstant();
     }
 
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     /** The society's emergencies still active. */
     public long activeCount(UUID societyId) {
         return jdbc.queryForObject("select count(*) from emergency where society_id = ? and status = 'ACTIVE'",

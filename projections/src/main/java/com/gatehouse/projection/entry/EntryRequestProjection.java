@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.UUID;
 
-import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Builds the entry-request read model and feeds the live views: every change is published (at commit, to

@@ -94,10 +94,6 @@ public class EntryRequestReadModel {
         return Rows.instant(rs, column);
     }
 
-    static Timestamp ts(Instant instant) {
-        return Rows.ts(instant);
-    }
-
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
         return Rows.enumOrNull(type, value);
     }

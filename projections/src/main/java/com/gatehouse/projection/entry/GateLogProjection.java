@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-import static com.gatehouse.projection.entry.EntryRequestReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Builds the gate log and feeds its live views (the entry's own subscribers, the society's and the flat's

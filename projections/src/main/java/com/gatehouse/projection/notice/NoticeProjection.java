@@ -22,7 +22,7 @@ import java.sql.Array;
 import java.util.List;
 import java.util.UUID;
 
-import static com.gatehouse.projection.notice.NoticeReadModel.ts;
+import static com.gatehouse.projection.common.Rows.ts;
 
 /**
  * Builds the notice board and tells REST calls waiting for their change. JDBC in the processor's transaction;

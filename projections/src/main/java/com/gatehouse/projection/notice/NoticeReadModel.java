@@ -86,10 +86,6 @@ public class NoticeReadModel {
         return ts == null ? null : ts.toInstant();
     }
 
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     /** The society's notices published within [from, to). */
     public long publishedBetween(UUID societyId, Instant from, Instant to) {
         return jdbc.queryForObject("""

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.staff;
 
+import static com.gatehouse.projection.common.Rows.ts;
+
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.projection.common.LiveFeed;
@@ -307,9 +309,5 @@ public class StaffProjection {
 
     private static String[] ids(List<FlatId> flats) {
         return flats.stream().map(FlatId::toString).toArray(String[]::new);
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

@@ -1,5 +1,7 @@
 package com.gatehouse.projection.vendor;
 
+import static com.gatehouse.projection.common.Rows.ts;
+
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.privacy.PrivacyEvent.PersonalDataErased;
 import com.gatehouse.api.vendor.VendorDetails;
@@ -108,9 +110,5 @@ public class VendorProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate vendor, vendor_rating");
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

@@ -53,7 +53,7 @@ public class AmenityQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         return Blocking.read(() -> Paged.body("amenities", readModel.amenities(society, type, active, request), request));
     }
 
@@ -108,7 +108,7 @@ public class AmenityQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         LocalDate day = date == null || date.isBlank() ? null : date(date);
         boolean own = caller.role() == Role.RESIDENT || Boolean.TRUE.equals(mine);
         var filter = new AmenityReadModel.BookingFilter(own ? caller.userId() : null, amenityId, status, day);
@@ -119,14 +119,12 @@ public class AmenityQueryController {
     @Allowed({Role.ADMIN, Role.RESIDENT, Role.AUDITOR})
     @Operation(summary = "A booking", description = "A resident sees only their own (404 otherwise).")
     public Mono<BookingView> booking(Caller caller, @PathVariable UUID bookingId) {
-        return Blocking.readOptional(() -> readModel.booking(bookingId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Booking")))
+        return Blocking.readOne(() -> readModel.booking(bookingId), "Booking")
                 .map(view -> view.seenBy(caller));
     }
 
     private Mono<AmenityView> visible(Caller caller, UUID amenityId) {
-        return Blocking.readOptional(() -> readModel.amenity(amenityId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Amenity")))
+        return Blocking.readOne(() -> readModel.amenity(amenityId), "Amenity")
                 .map(view -> view.seenBy(caller));
     }
 
@@ -140,12 +138,5 @@ public class AmenityQueryController {
         } catch (DateTimeException e) {
             throw Problem.invalid("date", "must be a date yyyy-MM-dd");
         }
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
     }
 }

@@ -1,5 +1,7 @@
 package com.gatehouse.query.audit;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
+
 import com.gatehouse.api.audit.AuditEvent;
 import com.gatehouse.api.audit.AuditQuery.AuditFilter;
 import com.gatehouse.api.common.Caller;
@@ -82,9 +84,5 @@ public class AuditHistory {
                             .filter(event -> event.globalIndex() > last.get())
                             .doOnNext(event -> last.set(event.globalIndex())), 1);
         });
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -19,7 +19,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Mono;
 
 /**
  * Draws a QR card to print or show (staff cards, pre-approvals, gate passes): the QR code of the token on top
@@ -128,6 +132,20 @@ public final class QrCardImage {
         } catch (RuntimeException | Error e) {
             // a headless JVM without any font: the card keeps its code and photo
         }
+    }
+
+    /**
+     * The answer of every QR endpoint, never cached: {@code json} by default; when {@link #wantsPng} the card drawn
+     * off the event loop, with the photo {@code photo} reads there (null: no photo).
+     */
+    public static Mono<ResponseEntity<Object>> answer(boolean png, Object json, String token, String name,
+                                                      String secondLine, Callable<byte[]> photo) {
+        var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        if (png) {
+            return Blocking.read(() -> png(token, name, secondLine, photo.call()))
+                    .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
+        }
+        return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body(json));
     }
 
     /** PNG when the client asks for an image before (or instead of) JSON. */

@@ -56,17 +56,14 @@ public class ComplaintQueryController {
         if (sort != null && !sort.equals("priority") && !sort.equals("newest")) {
             throw Problem.invalid("sort", "must be priority or newest");
         }
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
+        caller.ownSociety();
         boolean own = Boolean.TRUE.equals(mine) || caller.role() == Role.RESIDENT;
         boolean toMe = Boolean.TRUE.equals(assigned) || caller.role() == Role.GUARD;
         var filter = new ComplaintReadModel.Filter(own ? caller.userId() : null, toMe ? caller.userId() : null,
                 category, status, priority, "priority".equals(sort));
         return Blocking.read(() -> {
             var slice = readModel.complaints(caller.societyId(), filter, request);
-            return Paged.body("complaints", new PageRequest.Slice<>(
-                    slice.items().stream().map(view -> view.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("complaints", slice.map(view -> view.seenBy(caller)), request);
         });
     }
 
@@ -75,8 +72,7 @@ public class ComplaintQueryController {
     @Operation(summary = "A complaint", description = "404 for a complaint of another society, and for a resident's "
             + "look at someone else's complaint.")
     public Mono<ComplaintView> complaint(Caller caller, @PathVariable UUID complaintId) {
-        return Blocking.readOptional(() -> readModel.complaint(complaintId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Complaint")))
+        return Blocking.readOne(() -> readModel.complaint(complaintId), "Complaint")
                 .map(view -> view.seenBy(caller));
     }
 }

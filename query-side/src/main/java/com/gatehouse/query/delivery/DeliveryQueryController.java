@@ -10,7 +10,6 @@ import com.gatehouse.api.entry.ProviderTag;
 import com.gatehouse.projection.delivery.DeliveryReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
-import com.gatehouse.query.entry.EntryQueryController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +46,7 @@ public class DeliveryQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = EntryQueryController.flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("expectedDeliveries", readModel.expectedOfFlat(caller.societyId(), flat,
                 status == null ? ExpectedDeliveryStatus.EXPECTED : status, request), request));
     }
@@ -60,7 +59,7 @@ public class DeliveryQueryController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = EntryQueryController.flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("autoApproveRules",
                 readModel.rulesOfFlat(caller.societyId(), flat, request), request));
     }

@@ -82,8 +82,7 @@ public class DirectoryQueryController {
     @Operation(summary = "A society")
     public Mono<SocietyView> society(Caller caller, @PathVariable UUID societyId) {
         caller.requireSociety(societyId, "Society");
-        return Blocking.readOptional(() -> readModel.society(societyId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")));
+        return Blocking.readOne(() -> readModel.society(societyId), "Society");
     }
 
     @GetMapping("/{societyId}/flats")

@@ -3,7 +3,6 @@ package com.gatehouse.query.emergency;
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.PageRequest;
-import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.directory.SocietyTimeZones;
 import com.gatehouse.api.emergency.EmergencyStatus;
@@ -92,7 +91,7 @@ public class EmergencyQueryController {
             description = "Guards and admins: any of their society. Residents: their own, their flat's, and those "
                     + "escalated to their block. Otherwise 404.")
     public Mono<EmergencyView> emergency(Caller caller, @PathVariable UUID id) {
-        return Blocking.readOptional(() -> emergencies.find(id).filter(view -> handler.watchOf(caller).shows(view)))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Emergency")));
+        return Blocking.readVisible(() -> emergencies.find(id), view -> handler.watchOf(caller).shows(view),
+                "Emergency");
     }
 }

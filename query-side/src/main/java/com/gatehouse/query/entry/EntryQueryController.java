@@ -97,7 +97,7 @@ public class EntryQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("entryRequests",
                 requests.list(caller.societyId(), flat, status, request), request));
     }
@@ -140,7 +140,7 @@ public class EntryQueryController {
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         TimeRange.of(from, to); // refuses a malformed filter before any work
-        UUID flat = flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(caller.societyId()));
             return Paged.body("entries", gateLog.list(caller.societyId(), flat, range.from(), range.to(), open, request),
@@ -152,25 +152,12 @@ public class EntryQueryController {
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     @Operation(summary = "An entry of the gate log")
     public Mono<EntryView> entry(Caller caller, @PathVariable UUID id) {
-        return Blocking.readOptional(() -> gateLog.find(id))
-                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Entry")));
+        return Blocking.readVisible(() -> gateLog.find(id), view -> caller.canSeeFlat(view.societyId(), view.flatId()),
+                "Entry");
     }
 
     private Mono<EntryRequestView> visibleRequest(Caller caller, UUID id) {
-        return Blocking.readOptional(() -> requests.find(id))
-                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Entry request")));
-    }
-
-    /** The flat a list is confined to: a resident's own (asking for another is 404), else the filter as given. */
-    public static UUID flatScope(Caller caller, UUID requestedFlat) {
-        if (caller.role() != Role.RESIDENT) {
-            return requestedFlat;
-        }
-        if (caller.flatId() == null || (requestedFlat != null && !requestedFlat.equals(caller.flatId()))) {
-            throw Problem.notFound("Flat");
-        }
-        return caller.flatId();
+        return Blocking.readVisible(() -> requests.find(id), view -> caller.canSeeFlat(view.societyId(), view.flatId()),
+                "Entry request");
     }
 }

@@ -57,7 +57,7 @@ public class EntryStreams {
 
     /** Residents watch their own flat (a resident without one watches nothing); everyone else the society. */
     private static UUID flatOf(Caller caller) {
-        return caller.role() == Role.RESIDENT ? EntryQueryController.flatScope(caller, null) : null;
+        return caller.role() == Role.RESIDENT ? caller.flatScope(null) : null;
     }
 
     private static String key(Caller caller, UUID flat) {

@@ -14,10 +14,8 @@ import com.gatehouse.projection.gatepass.GatePassReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
 import com.gatehouse.query.common.QrCardImage;
-import com.gatehouse.query.entry.EntryQueryController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +58,7 @@ public class GatePassQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = EntryQueryController.flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("gatePasses",
                 readModel.list(caller.societyId(), flat, status, type, request), request));
     }
@@ -89,18 +87,12 @@ public class GatePassQueryController {
             }
             var qr = new GatePassQr(view.id(), tokens.issue(GateTokens.Kind.GATE_PASS, view.id(), view.societyId()),
                     view.type(), view.validFrom(), view.validUntil(), view.status());
-            var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-            if (png) {
-                return Blocking.read(() -> QrCardImage.png(qr.qrToken(), view.title(), view.type().name(), null))
-                        .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
-            }
-            return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) qr));
+            return QrCardImage.answer(png, qr, qr.qrToken(), view.title(), view.type().name(), () -> null);
         });
     }
 
     private Mono<GatePassView> visible(Caller caller, UUID id) {
-        return Blocking.readOptional(() -> readModel.find(id))
-                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Gate pass")));
+        return Blocking.readVisible(() -> readModel.find(id), view -> caller.canSeeFlat(view.societyId(), view.flatId()),
+                "Gate pass");
     }
 }

@@ -4,7 +4,6 @@ import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.GateTokens;
 import com.gatehouse.api.common.PageRequest;
-import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.preapproval.PreApprovalStatus;
 import com.gatehouse.api.preapproval.PreApprovalViews.PreApprovalQr;
@@ -13,10 +12,8 @@ import com.gatehouse.projection.preapproval.PreApprovalReadModel;
 import com.gatehouse.query.common.Blocking;
 import com.gatehouse.query.common.Paged;
 import com.gatehouse.query.common.QrCardImage;
-import com.gatehouse.query.entry.EntryQueryController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +55,7 @@ public class PreApprovalQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = EntryQueryController.flatScope(caller, flatId);
+        UUID flat = caller.flatScope(flatId);
         return Blocking.read(() -> Paged.body("preApprovals",
                 readModel.list(caller.societyId(), flat, status, request), request));
     }
@@ -84,18 +81,12 @@ public class PreApprovalQueryController {
         return visible(caller, id).flatMap(view -> {
             var qr = new PreApprovalQr(view.id(), tokens.issue(GateTokens.Kind.PRE_APPROVAL, view.id(),
                     view.societyId()), view.code(), view.validFrom(), view.validUntil(), view.status());
-            var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-            if (png) {
-                return Blocking.read(() -> QrCardImage.png(qr.qrToken(), view.visitorName(), "Code " + view.code(), null))
-                        .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
-            }
-            return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) qr));
+            return QrCardImage.answer(png, qr, qr.qrToken(), view.visitorName(), "Code " + view.code(), () -> null);
         });
     }
 
     private Mono<PreApprovalView> visible(Caller caller, UUID id) {
-        return Blocking.readOptional(() -> readModel.find(id))
-                .filter(view -> caller.canSeeFlat(view.societyId(), view.flatId()))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Pre-approval")));
+        return Blocking.readVisible(() -> readModel.find(id), view -> caller.canSeeFlat(view.societyId(), view.flatId()),
+                "Pre-approval");
     }
 }

@@ -51,8 +51,7 @@ public class PrivacySettingsQueryController {
                     + "ADMIN: own society; SUPER_ADMIN: any; 404 unknown society or another society's.")
     public Mono<RetentionView> retention(Caller caller, @PathVariable UUID societyId) {
         caller.requireSociety(societyId, "Society");
-        return Blocking.readOptional(() -> directory.society(societyId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Society")))
+        return Blocking.readOne(() -> directory.society(societyId), "Society")
                 .flatMap(society -> Blocking.read(() -> retention.retention(societyId)));
     }
 

@@ -2,7 +2,6 @@ package com.gatehouse.query.staff;
 
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
-import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.staff.StaffViews.AttendanceView;
 import com.gatehouse.projection.common.LiveFeed;
@@ -35,12 +34,12 @@ public class StaffAttendanceStream {
     @MessageMapping("staff.attendance.stream")
     @Allowed({Role.GUARD, Role.ADMIN, Role.RESIDENT})
     public Flux<AttendanceView> stream(Caller caller) {
-        if (caller.societyId() == null) {
-            return Flux.error(Problem.notFound("Society"));
-        }
-        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
-        return live.query(StaffProjection.ATTENDANCE,
-                flat != null ? LiveFeed.flat(flat) : LiveFeed.society(caller.societyId()),
-                Blocking.read(() -> readModel.openAttendance(caller.societyId(), flat)).flatMapIterable(open -> open));
+        return Flux.defer(() -> {
+            UUID society = caller.ownSociety().value();
+            UUID flat = caller.flatScope(null);
+            return live.query(StaffProjection.ATTENDANCE,
+                    flat != null ? LiveFeed.flat(flat) : LiveFeed.society(society),
+                    Blocking.read(() -> readModel.openAttendance(society, flat)).flatMapIterable(open -> open));
+        });
     }
 }

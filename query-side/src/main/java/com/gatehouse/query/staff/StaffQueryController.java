@@ -27,7 +27,6 @@ import com.gatehouse.query.common.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,20 +91,12 @@ public class StaffQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
-        UUID flat = flatId;
-        if (caller.role() == Role.RESIDENT) {
-            if (flat != null) {
-                caller.requireFlat(society, flat, "Flat");
-            }
-            flat = caller.flatId();
-        }
-        UUID flatFilter = flat;
+        UUID society = caller.ownSociety().value();
+        UUID flatFilter = caller.flatScope(flatId);
         return Blocking.read(() -> {
             var slice = readModel.staff(new StaffReadModel.StaffFilter(society, flatFilter, inside, active, staffType,
                     availability, verified, search), request);
-            return Paged.body("staff", new PageRequest.Slice<>(
-                    slice.items().stream().map(view -> view.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("staff", slice.map(view -> view.seenBy(caller)), request);
         });
     }
 
@@ -131,7 +122,7 @@ public class StaffQueryController {
                                                 @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         TimeRange.of(from, to); // refuses a malformed filter before any work
-        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        UUID flat = caller.flatScope(null);
         return visible(caller, staffId).flatMap(staff -> Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(staff.societyId()));
             return Paged.body("attendance", readModel.attendanceOf(staffId, flat, range.from(), range.to(), request),
@@ -150,7 +141,7 @@ public class StaffQueryController {
                                                  @RequestParam(required = false) Integer page,
                                                  @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID flat = caller.role() == Role.RESIDENT ? caller.flatId() : null;
+        UUID flat = caller.flatScope(null);
         return visible(caller, staffId).flatMap(staff -> Blocking.read(() ->
                 Paged.body("assignments", assignments.of(staffId, flat, request), request)));
     }
@@ -168,7 +159,7 @@ public class StaffQueryController {
                                                    @RequestParam(required = false) Integer page,
                                                    @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         TimeRange.of(from, to); // refuses a malformed filter before any work
         return Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(society));
@@ -188,7 +179,7 @@ public class StaffQueryController {
                     + "staff: [{staffId, staffName, staffType, visits, totalHours, lastCheckIn}], totalHours}; hours add "
                     + "up closed visits.")
     public Mono<FlatMonth> myFlat(Caller caller, @RequestParam(required = false) String month) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         if (caller.flatId() == null) {
             throw Problem.notFound("Flat");
         }
@@ -220,12 +211,10 @@ public class StaffQueryController {
                                              @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
         boolean admin = caller.role() == Role.ADMIN || caller.role() == Role.SUPER_ADMIN;
-        return Blocking.readOptional(() -> readModel.staff(staffId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
+        return Blocking.readOne(() -> readModel.staff(staffId), "Staff member")
                 .map(view -> view.offeredTo(caller)).flatMap(staff -> Blocking.read(() -> {
             var slice = readModel.reviews(staffId, admin, request);
-            return Paged.body("reviews", new PageRequest.Slice<>(
-                    slice.items().stream().map(review -> review.seenBy(caller)).toList(), slice.total()), request);
+            return Paged.body("reviews", slice.map(review -> review.seenBy(caller)), request);
         }));
     }
 
@@ -243,15 +232,8 @@ public class StaffQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
-        UUID flat = flatId;
-        if (caller.role() == Role.RESIDENT) {
-            if (flat != null) {
-                caller.requireFlat(society, flat, "Flat");
-            }
-            flat = caller.flatId();
-        }
-        UUID flatFilter = flat;
+        UUID society = caller.ownSociety().value();
+        UUID flatFilter = caller.flatScope(flatId);
         TimeRange.of(from, to);
         return Blocking.read(() -> {
             var range = TimeRange.of(from, to, zones.zoneOf(society));
@@ -264,10 +246,8 @@ public class StaffQueryController {
     @Allowed({Role.ADMIN, Role.GUARD, Role.RESIDENT, Role.AUDITOR})
     @Operation(summary = "A staff booking (a STAFF_BOOKING notification's referenceId)")
     public Mono<StaffBookingView> booking(Caller caller, @PathVariable UUID bookingId) {
-        return Blocking.readOptional(() -> readModel.booking(bookingId))
-                .filter(view -> caller.canSeeSociety(view.societyId())
-                        && (caller.role() != Role.RESIDENT || view.flatId().equals(caller.flatId())))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Booking")));
+        return Blocking.readVisible(() -> readModel.booking(bookingId),
+                view -> caller.canSeeFlat(view.societyId(), view.flatId()), "Booking");
     }
 
     @GetMapping("/available")
@@ -281,7 +261,7 @@ public class StaffQueryController {
     public Mono<Map<String, Object>> available(Caller caller, @RequestParam String date, @RequestParam String startTime,
                                                @RequestParam String endTime,
                                                @RequestParam(required = false) StaffType staffType) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         java.time.LocalDate day;
         java.time.LocalTime start;
         java.time.LocalTime end;
@@ -334,26 +314,13 @@ public class StaffQueryController {
             }
             String token = cards.issue(new StaffCard(new StaffId(staff.id()), new SocietyId(staff.societyId()),
                     staff.qrVersion()));
-            var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-            if (png) {
-                return Blocking.read(() -> QrCardImage.png(token, staff.name(), staff.staffType().name(),
-                                staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null)))
-                        .map(bytes -> response.contentType(MediaType.IMAGE_PNG).body((Object) bytes));
-            }
-            return Mono.just(response.contentType(MediaType.APPLICATION_JSON).body((Object) new QrCode(token)));
+            return QrCardImage.answer(png, new QrCode(token), token, staff.name(), staff.staffType().name(),
+                    () -> staff.photoKey() == null ? null : files.read(staff.photoKey(), PHOTO_LIMIT).orElse(null));
         });
     }
 
     private Mono<StaffView> visible(Caller caller, UUID staffId) {
-        return Blocking.readOptional(() -> readModel.staff(staffId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Staff member")))
+        return Blocking.readOne(() -> readModel.staff(staffId), "Staff member")
                 .map(view -> view.seenBy(caller));
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
     }
 }

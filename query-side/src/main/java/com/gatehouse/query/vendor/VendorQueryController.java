@@ -3,7 +3,6 @@ package com.gatehouse.query.vendor;
 import com.gatehouse.api.common.Allowed;
 import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.PageRequest;
-import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.api.vendor.VendorCategory;
 import com.gatehouse.api.vendor.VendorViews.RatingView;
@@ -48,7 +47,7 @@ public class VendorQueryController {
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer limit) {
         var request = PageRequest.of(page, limit);
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         boolean mayListAll = caller.hasRole(Role.ADMIN, Role.AUDITOR);
         Boolean activeFilter = active == null || !mayListAll ? Boolean.TRUE : active;
         return Blocking.read(() -> Paged.body("vendors",
@@ -61,7 +60,7 @@ public class VendorQueryController {
             description = "Answers {PLUMBER: [...], ELECTRICIAN: [...], ...}: only categories that have active vendors, "
                     + "each list verified first, then best rated, then by name.")
     public Mono<Map<VendorCategory, List<VendorView>>> byCategory(Caller caller) {
-        UUID society = society(caller);
+        UUID society = caller.ownSociety().value();
         return Blocking.read(() -> {
             Map<VendorCategory, List<VendorView>> groups = new LinkedHashMap<>();
             for (VendorView vendor : readModel.activeVendors(society)) {
@@ -75,8 +74,7 @@ public class VendorQueryController {
     @Allowed({Role.ADMIN, Role.RESIDENT, Role.GUARD, Role.AUDITOR})
     @Operation(summary = "A vendor")
     public Mono<VendorView> vendor(Caller caller, @PathVariable UUID vendorId) {
-        return Blocking.readOptional(() -> readModel.vendor(vendorId))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Vendor")))
+        return Blocking.readOne(() -> readModel.vendor(vendorId), "Vendor")
                 .map(view -> view.seenBy(caller));
     }
 
@@ -85,14 +83,6 @@ public class VendorQueryController {
     @Operation(summary = "The caller's own rating of a vendor", description = "404 when they have not rated it.")
     public Mono<RatingView> myRating(Caller caller, @PathVariable UUID vendorId) {
         return vendor(caller, vendorId)
-                .then(Blocking.readOptional(() -> readModel.rating(vendorId, caller.userId())))
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Rating")));
-    }
-
-    private static UUID society(Caller caller) {
-        if (caller.societyId() == null) {
-            throw Problem.notFound("Society");
-        }
-        return caller.societyId();
+                .then(Blocking.readOne(() -> readModel.rating(vendorId, caller.userId()), "Rating"));
     }
 }

@@ -30,7 +30,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver, We
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-        return Callers.current(parameter).flatMap(societies::admit).cast(Object.class);
+        return societies.callerOf(parameter).cast(Object.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.gatehouse.api.common.Caller;
 import com.gatehouse.api.common.Problem;
 import com.gatehouse.api.common.Role;
 import com.gatehouse.projection.directory.SocietyZones;
+import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,6 +25,14 @@ public class InactiveSocieties {
 
     public InactiveSocieties(SocietyZones societies) {
         this.societies = societies;
+    }
+
+    /**
+     * The caller of a REST handler or an RSocket route (the one way both resolve {@link Caller}): checked against
+     * the handler's {@code @Allowed} roles ({@link Callers#current}), then {@link #admit admitted}.
+     */
+    public Mono<Caller> callerOf(MethodParameter parameter) {
+        return Callers.current(parameter).flatMap(this::admit);
     }
 
     /** The caller, or a 403 when they belong to an inactive society. */

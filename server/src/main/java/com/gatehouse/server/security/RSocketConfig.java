@@ -59,7 +59,7 @@ public class RSocketConfig {
 
             @Override
             public Mono<Object> resolveArgument(MethodParameter parameter, Message<?> message) {
-                return Callers.current(parameter).flatMap(societies::admit).cast(Object.class);
+                return societies.callerOf(parameter).cast(Object.class);
             }
         });
         };

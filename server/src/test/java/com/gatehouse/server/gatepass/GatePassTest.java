@@ -57,7 +57,9 @@ class GatePassTest extends IntegrationTest {
 
         String qrToken = api().read(society.residentA1(), "/gate/passes/{id}/qr", passId).get("qrToken").asText();
         byte[] png = api().get(society.residentA1(), "/gate/passes/{id}/qr", passId).accept(MediaType.IMAGE_PNG)
-                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+                .exchange().expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 
         ExecutorService pool = Executors.newFixedThreadPool(10);

@@ -122,6 +122,7 @@ class StaffCardTest extends IntegrationTest {
         byte[] png = api().get(sharedSociety().residentA1(), StaffApi.STAFF + "/{id}/qr", maid)
                 .header(HttpHeaders.ACCEPT, MediaType.IMAGE_PNG_VALUE).exchange()
                 .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
                 .expectBody(byte[].class).returnResult().getResponseBody();
         var image = ImageIO.read(new ByteArrayInputStream(png));
         // found the way a camera app finds it (finder patterns), in the whole card, not only as a pure barcode

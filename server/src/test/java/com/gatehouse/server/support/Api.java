@@ -168,18 +168,29 @@ public final class Api {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    /**
-     * PUTs bytes straight to the object store, as a client does with a pre-signed URL; answers the status.
-     * Each PUT goes on a connection of its own: the store closes a connection after refusing a PUT whose body
-     * it did not read, and a pooled connection reused after that fails with "header parser received no bytes".
-     */
+    /** PUTs bytes straight to the object store, as a client does with a pre-signed URL; answers the status. */
     public static int putToStore(String uploadUrl, String contentType, byte[] bytes) {
+        return putOnOwnConnection(java.net.URI.create(uploadUrl), contentType, bytes).statusCode();
+    }
+
+    /**
+     * PUTs bytes to the object store on a connection of its own (no Content-Type header when {@code contentType}
+     * is null) and answers the response. The store closes a connection after refusing a PUT whose body it did not
+     * read; the JDK client retries only GET and HEAD on a pooled connection found closed, so a PUT sent on one
+     * fails with "header parser received no bytes". A client of its own per PUT keeps every PUT off such a
+     * connection, whatever ran before it.
+     */
+    public static java.net.http.HttpResponse<String> putOnOwnConnection(java.net.URI url, String contentType,
+                                                                         byte[] bytes) {
+        var request = java.net.http.HttpRequest.newBuilder(url)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         try {
             return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(uploadUrl))
-                            .header("Content-Type", contentType)
-                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("PUT to the object store failed", e);
         }

@@ -62,6 +62,47 @@ public record Caller(UUID userId, Role role, UUID societyId, UUID flatId) {
         return this;
     }
 
+    /**
+     * The society the caller belongs to, for reads of "my society" and commands acting in it; refuses (404,
+     * "Society") a caller of none (the platform operator, a platform-wide auditor).
+     */
+    public SocietyId ownSociety() {
+        if (societyId == null) {
+            throw Problem.notFound("Society");
+        }
+        return new SocietyId(societyId);
+    }
+
+    /** The flat the caller lives in; refuses (404, "Flat") a caller without one. */
+    public FlatId ownFlat() {
+        if (flatId == null) {
+            throw Problem.notFound("Flat");
+        }
+        return new FlatId(flatId);
+    }
+
+    /**
+     * The flat a resident acts for: their own (404, "Flat", without one); null for every other role, who act for
+     * their whole society.
+     */
+    public FlatId actingFlat() {
+        return role == Role.RESIDENT ? ownFlat() : null;
+    }
+
+    /**
+     * The flat a list of the society is confined to: for a resident their own flat (asking for another flat, or
+     * having none, is 404 "Flat"); for everyone else the filter as asked (null: the whole society).
+     */
+    public UUID flatScope(UUID requestedFlat) {
+        if (role != Role.RESIDENT) {
+            return requestedFlat;
+        }
+        if (flatId == null || (requestedFlat != null && !requestedFlat.equals(flatId))) {
+            throw Problem.notFound("Flat");
+        }
+        return flatId;
+    }
+
     /** Residents act only for their own flat; everyone else is confined by society alone. */
     public boolean canSeeFlat(UUID society, UUID flat) {
         if (!canSeeSociety(society)) {

@@ -30,6 +30,11 @@ public record PageRequest(int page, int limit) {
 
     /** One page of results and the total across all pages. */
     public record Slice<T>(List<T> items, long total) {
+
+        /** The same page with each item changed (e.g. as the caller may see it); the total stays. */
+        public <R> Slice<R> map(java.util.function.Function<? super T, ? extends R> change) {
+            return new Slice<>(items.stream().<R>map(change).toList(), total);
+        }
     }
 
     /** The contract's {@code pagination} object. */

@@ -1,5 +1,7 @@
 package com.gatehouse.api.staff;
 
+import static com.gatehouse.api.common.Texts.blankToNull;
+
 import com.gatehouse.api.common.Problem;
 
 import java.util.List;
@@ -29,7 +31,7 @@ public record StaffProfile(List<String> languages, Integer experienceYears, Stri
         }
         var languages = new java.util.ArrayList<String>();
         for (String language : given.languages()) {
-            String clean = clean(language);
+            String clean = blankToNull(language);
             if (clean != null && languages.stream().noneMatch(clean::equalsIgnoreCase)) {
                 languages.add(clean);
             }
@@ -40,17 +42,14 @@ public record StaffProfile(List<String> languages, Integer experienceYears, Stri
         if (given.experienceYears() != null && (given.experienceYears() < 0 || given.experienceYears() > 70)) {
             throw Problem.invalid("experienceYears", "must be from 0 to 70");
         }
-        if (clean(given.idProofNumber()) != null && clean(given.idProofType()) == null) {
+        if (blankToNull(given.idProofNumber()) != null && blankToNull(given.idProofType()) == null) {
             throw Problem.invalid("idProofType", "is required with idProofNumber");
         }
-        return new StaffProfile(languages, given.experienceYears(), clean(given.idProofType()),
-                clean(given.idProofNumber()), clean(given.address()), clean(given.emergencyContactName()),
-                clean(given.emergencyContactPhone()), clean(given.description()));
+        return new StaffProfile(languages, given.experienceYears(), blankToNull(given.idProofType()),
+                blankToNull(given.idProofNumber()), blankToNull(given.address()), blankToNull(given.emergencyContactName()),
+                blankToNull(given.emergencyContactPhone()), blankToNull(given.description()));
     }
 
-    private static String clean(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     /** The profile as a resident sees it: identity number, address and emergency phone hidden but for a hint. */
     public StaffProfile masked() {

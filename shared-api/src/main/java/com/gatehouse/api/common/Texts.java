@@ -1,8 +1,9 @@
-package com.gatehouse.command.common;
+package com.gatehouse.api.common;
 
-import com.gatehouse.api.common.Problem;
-
-/** How aggregates take text from a command: trimmed, blank as absent, or refused (400) where it is required. */
+/**
+ * How text is taken from a command or a filter: trimmed, blank as absent, or refused (400) where it is required.
+ * The one copy, for aggregates, read models and query handlers alike.
+ */
 public final class Texts {
 
     private Texts() {
