@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,17 +45,24 @@ public class RetentionPolicies {
     public Map<UUID, Policy> own() {
         Map<UUID, Policy> own = new HashMap<>();
         jdbc.query("select * from privacy_retention", rs -> {
-            own.put(rs.getObject("society_id", UUID.class), new Policy(
-                    days(rs.getObject("visitor_days", Integer.class), defaults.visitor()),
-                    days(rs.getObject("entry_photo_days", Integer.class), defaults.entryPhoto()),
-                    days(rs.getObject("deactivated_days", Integer.class), defaults.deactivated())));
+            own.put(rs.getObject("society_id", UUID.class), policy(rs));
         });
         return own;
     }
 
-    /** The policy in force in a society ({@code null}: the installation's). */
+    /** The policy in force in a society ({@code null}: the installation's); reads that society's row only. */
     public Policy of(UUID society) {
-        return society == null ? defaults : own().getOrDefault(society, defaults);
+        if (society == null) {
+            return defaults;
+        }
+        return jdbc.query("select * from privacy_retention where society_id = ?", (rs, row) -> policy(rs), society)
+                .stream().findFirst().orElse(defaults);
+    }
+
+    private Policy policy(ResultSet rs) throws SQLException {
+        return new Policy(days(rs.getObject("visitor_days", Integer.class), defaults.visitor()),
+                days(rs.getObject("entry_photo_days", Integer.class), defaults.entryPhoto()),
+                days(rs.getObject("deactivated_days", Integer.class), defaults.deactivated()));
     }
 
     void set(UUID society, Integer visitorDays, Integer entryPhotoDays, Integer deactivatedDays, Instant at) {
