@@ -14,6 +14,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -244,8 +247,8 @@ final class PushDelivery implements Benchmarks.Scenario {
      */
     private static long awaitCaughtUp(BenchmarkServer server) throws InterruptedException {
         long start = System.currentTimeMillis();
-        var store = server.context().getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
-        var processing = server.context().getBean(org.axonframework.config.EventProcessingConfiguration.class);
+        var store = server.context().getBean(EventStore.class);
+        var processing = server.context().getBean(EventProcessingConfiguration.class);
         long head = store.createHeadToken().position().orElse(0);
         Map<String, Long> before = new HashMap<>();
         while (true) {
@@ -253,7 +256,7 @@ final class PushDelivery implements Benchmarks.Scenario {
             Map<String, Long> now = new HashMap<>();
             boolean done = true;
             for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof org.axonframework.eventhandling.StreamingEventProcessor streaming) {
+                if (processor instanceof StreamingEventProcessor streaming) {
                     streaming.processingStatus().forEach((segment, status) -> {
                         now.put(processor.getName() + "/" + segment, status.getCurrentPosition().orElse(-1));
                     });

@@ -45,14 +45,13 @@ public class MetricsConfig {
     public MetricsConfigurerModule axonMetrics(MeterRegistry registry,
                                                @Value("${gatehouse.metrics.axon-detailed:false}") boolean detailed) {
         GlobalMetricRegistry axon = new GlobalMetricRegistry(registry);
+        if (detailed) {
+            return new MetricsConfigurerModule(axon, true);
+        }
         return new MetricsConfigurerModule(axon, true) {
             @Override
             public void configureModule(Configurer configurer) {
-                if (detailed) {
-                    axon.registerWithConfigurerWithDefaultTags(configurer);
-                } else {
-                    configurer.configureMessageMonitor(config -> (type, name) -> lean(registry, type, name));
-                }
+                configurer.configureMessageMonitor(config -> (type, name) -> lean(registry, type, name));
             }
         };
     }
