@@ -49,6 +49,14 @@ public final class ClusterLatency implements Benchmarks.Scenario {
      */
     static final Duration JIT_WARMUP = Duration.ofSeconds(Integer.getInteger("cluster.jit-warmup", 120));
     static final int JIT_WARMUP_RATE = Integer.getInteger("cluster.jit-warmup-rate", 25);
+    /**
+     * The raise alone, as the goals name it: nobody answers the benchmark's requests, so each would be reminded to
+     * its residents 45 s after the raise and alerted to the guard after 90 s (issue 15's escalation), and with the
+     * JIT warm-up those of earlier raises would fire during the measured round (about 50 more events and
+     * notifications a second than the round's own). They are set past the run's end here.
+     */
+    static final String[] RAISE_ONLY = {"gatehouse.entry-request.remind-after=PT1H",
+            "gatehouse.entry-request.guard-alert-after=PT2H"};
 
     /** Raises per second in part 2 (one instance): 200 by default, as the issue asks; lower to profile. */
     static final int ONE_INSTANCE_RATE = Integer.getInteger("cluster.rate", 200);
@@ -64,7 +72,7 @@ public final class ClusterLatency implements Benchmarks.Scenario {
                 |---|---:|---:|---:|---:|---:|---:|---:|---|
                 """);
         if (parts.contains("1")) {
-            try (var a = BenchmarkServer.start(); var b = BenchmarkServer.join(a)) {
+            try (var a = BenchmarkServer.start(RAISE_ONLY); var b = BenchmarkServer.join(a, RAISE_ONLY)) {
                 var world = EntryRequests.World.build(a, FLATS, RESIDENTS_PER_FLAT);
                 var result = measure(List.of(a, b), world, 100);
                 table.append(result.row("two instances, raises to both, all frames", "p99 <= 250 ms"));
@@ -73,7 +81,7 @@ public final class ClusterLatency implements Benchmarks.Scenario {
             }
         }
         if (parts.contains("2")) {
-            try (var a = BenchmarkServer.start()) {
+            try (var a = BenchmarkServer.start(RAISE_ONLY)) {
                 var world = EntryRequests.World.build(a, FLATS, RESIDENTS_PER_FLAT);
                 table.append(measure(List.of(a), world, ONE_INSTANCE_RATE).row("one instance", "p99 <= 100 ms"));
             }

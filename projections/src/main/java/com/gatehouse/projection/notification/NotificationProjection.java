@@ -14,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.context.annotation.Bean;
@@ -78,8 +79,8 @@ public class NotificationProjection {
     }
 
     /**
-     * How this group runs: one user's notification events in order (the live stream's seam relies on it), in
-     * batches of at most 100; segments and failure handling are the house default (AxonConfig).
+     * How this group runs: one user's notification events in order (the live stream's seam relies on it),
+     * two segments in parallel (failures are retried, the house default, see AxonConfig).
      */
     @Bean
     public static ConfigurerModule notificationsInOrderPerUser() {
@@ -87,8 +88,12 @@ public class NotificationProjection {
                 ? n.recipient().value()
                 : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration(GROUP,
-                        (config, builder) -> builder.batchSize(100))
+                .registerTrackingEventProcessorConfiguration(GROUP,
+                        config -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                                .andInitialSegmentsCount(2)
+                                .andBatchSize(100)
+                                // look for a dead instance's segments as often as every other group (AxonConfig)
+                                .andTokenClaimInterval(2, java.util.concurrent.TimeUnit.SECONDS))
                 .registerSequencingPolicy(GROUP, config -> byRecipient);
     }
 

@@ -4,8 +4,8 @@ import com.gatehouse.api.common.MetaDataKeys;
 import com.gatehouse.projection.audit.AuditIndexProjection;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -22,7 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon on PostgreSQL: snake_case tables owned by Flyway (server/V1_0), event processors suited to the store,
@@ -101,19 +101,17 @@ public class AxonConfig {
     static final long TOKEN_CLAIM_INTERVAL_MS = 2_000;
     /** Segments per processing group: events of one aggregate stay in order (per-aggregate sequencing). */
     static final int SEGMENTS = 2;
-    /** Events handled in one transaction, at most. */
-    static final int BATCH_SIZE = 500;
 
     /**
-     * How every processing group runs: a pooled streaming processor, on Axon Server and on PostgreSQL alike. One
-     * coordinator thread per group reads the event stream once and hands each event only to the segments whose
-     * handlers take it; a worker handles a segment's events in batches of up to {@value #BATCH_SIZE} per transaction
-     * (a batch takes what is available, so live events go one by one and replays in large batches). Axon Server's
-     * stream calls the coordinator back when events arrive; on PostgreSQL {@link WakingEventSource} does, so a
-     * caught-up group sleeps until there is something to read. Every group has {@value #SEGMENTS} segments, so
-     * several instances share the work and one instance runs both when alone; events of one aggregate stay in order
-     * (Axon's default per-aggregate sequencing). The audit index keeps one segment: live audit followers see the
-     * global order. Groups may refine this (segments, sequencing, batch size) next to their handlers.
+     * How every processing group runs, chosen by the event store. On PostgreSQL (JDBC) a pooled streaming
+     * processor cannot be woken by new events (the JDBC stream has no availability callback), so it polls
+     * every 500 ms; a tracking processor blocks on the embedded event store, which wakes it at every local
+     * commit: tracking processors, batches of up to 500 events per transaction (a batch takes what is available,
+     * so live events still go one by one; replays go in large batches). With Axon Server the stream does call
+     * back, and pooled streaming processors are used. Every group has {@value #SEGMENTS} segments (one thread
+     * each), so several instances share the work and one instance runs both when alone; events of one aggregate
+     * stay in order (Axon's default per-aggregate sequencing). The audit index keeps one segment: live audit
+     * followers see the global order. Groups may refine this (segments, sequencing) next to their handlers.
      */
     @Bean
     public ConfigurerModule eventProcessors(@Value("${axon.axonserver.enabled:false}") boolean axonServer) {
@@ -123,31 +121,27 @@ public class AxonConfig {
             // the event with the later events of its aggregate and retries it with back-off (DeadLetterConfig)
             var processing = configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
-            var wakeUps = new AtomicReference<WakingEventSource>();
-            if (!axonServer) {
-                configurer.onShutdown(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> {
-                    var source = wakeUps.get();
-                    if (source != null) {
-                        source.stop();
-                    }
-                });
-            }
-            processing.usingPooledStreamingEventProcessors((config, builder) -> {
-                        builder.batchSize(BATCH_SIZE)
+            if (axonServer) {
+                processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                                .batchSize(100)
                                 .initialSegmentCount(SEGMENTS)
                                 .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS)
                                 // extend claims well within the claim timeout (Axon's default is every 5 s)
-                                .claimExtensionThreshold(1_000);
-                        if (!axonServer) {
-                            var source = wakeUps.updateAndGet(known -> known != null ? known
-                                    : new WakingEventSource(config.eventStore()));
-                            source.start();
-                            builder.messageSource(source);
-                        }
-                        return builder;
-                    })
-                    .registerPooledStreamingEventProcessorConfiguration(AuditIndexProjection.GROUP,
-                            (config, builder) -> builder.initialSegmentCount(1));
+                                .claimExtensionThreshold(1_000))
+                        .registerPooledStreamingEventProcessorConfiguration(AuditIndexProjection.GROUP,
+                                (config, builder) -> builder.initialSegmentCount(1));
+            } else {
+                processing.usingTrackingEventProcessors()
+                        .registerTrackingEventProcessorConfiguration(config ->
+                                TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS)
+                                        .andInitialSegmentsCount(SEGMENTS)
+                                        .andBatchSize(500)
+                                        .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS, TimeUnit.MILLISECONDS))
+                        .registerTrackingEventProcessorConfiguration(AuditIndexProjection.GROUP, config ->
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andBatchSize(500)
+                                        .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS, TimeUnit.MILLISECONDS));
+            }
         };
     }
 }
