@@ -159,90 +159,93 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         connected.await(60, TimeUnit.SECONDS);
         Thread.sleep(3_000); // every stream has sent its initial state
 
-        var sent = new AtomicLong();
-        var measured = new AtomicLong();
-        var failed = new AtomicLong();
-        var inFlight = new AtomicInteger();
+        var load = new Load(servers, world, sentAt, answers);
         if (!JIT_WARMUP.isZero()) {
             int warmRate = Math.min(rate, JIT_WARMUP_RATE);
             System.err.printf("warming the JVM up: %d raises/s for %s (not measured)%n", warmRate, JIT_WARMUP);
-            long warmStart = System.nanoTime();
-            raise(servers, world, warmRate, warmStart + JIT_WARMUP.toNanos(), Long.MAX_VALUE, sent, measured, failed,
-                    inFlight, sentAt, answers);
+            load.raise(warmRate, System.nanoTime() + JIT_WARMUP.toNanos(), Long.MAX_VALUE);
             long quietBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (inFlight.get() > 0 && System.nanoTime() < quietBy) {
+            while (load.inFlight().get() > 0 && System.nanoTime() < quietBy) {
                 Thread.sleep(100);
             }
             Thread.sleep(5_000); // the processors finish the warm-up's events
-            failed.set(0);
+            load.failed().set(0);
         }
         System.err.printf("raising at %d/s on %d instance(s) (pid %d): %s warm-up, then %s measured%n", rate,
                 servers.size(), ProcessHandle.current().pid(), WARMUP, MEASURE);
         long measureFrom = System.nanoTime() + WARMUP.toNanos();
-        raise(servers, world, rate, measureFrom + MEASURE.toNanos(), measureFrom, sent, measured, failed, inFlight,
-                sentAt, answers);
-        long expected = measured.get() * RESIDENTS_PER_FLAT;
+        load.raise(rate, measureFrom + MEASURE.toNanos(), measureFrom);
+        long expected = load.measured().get() * RESIDENTS_PER_FLAT;
         long drainUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < drainUntil && (inFlight.get() > 0 || all.getTotalCount() < expected)) {
+        while (System.nanoTime() < drainUntil && (load.inFlight().get() > 0 || all.getTotalCount() < expected)) {
             Thread.sleep(100);
         }
         Thread.sleep(500);
         subscriptions.forEach(Disposable::dispose);
         requesters.forEach(RSocketRequester::dispose);
         System.err.printf("%d instance(s) at %d/s: %d raises sent, %d failed, %d of %d frames%n", servers.size(), rate,
-                sent.get(), failed.get(), all.getTotalCount(), expected);
-        return new Result(measured.get() / (MEASURE.toNanos() / 1e9), expected, all, same, cross, answers, failed.get());
+                load.sent().get(), load.failed().get(), all.getTotalCount(), expected);
+        return new Result(load.measured().get() / (MEASURE.toNanos() / 1e9), expected, all, same, cross, answers,
+                load.failed().get());
     }
 
     /**
-     * Raises at {@code rate}/s until {@code stopAt}, alternating instances; raises sent from {@code measureFrom} on
-     * are timed ({@code sentAt}, their answers in {@code answers}) and counted in {@code measured}.
+     * The guard's raises of one round, warm-up and measured part alike (one sequence of visitor names across both):
+     * raises sent from the measured part's start are timed ({@code sentAt}, their answers in {@code answers}).
      */
-    private void raise(List<BenchmarkServer> servers, EntryRequests.World world, int rate, long stopAt,
-                       long measureFrom, AtomicLong sent, AtomicLong measured, AtomicLong failed,
-                       AtomicInteger inFlight, Map<String, long[]> sentAt, Histogram answers)
-            throws InterruptedException {
-        var finished = new CountDownLatch(1);
-        var ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            if (now >= stopAt) {
-                finished.countDown();
-                return;
-            }
-            long seq = sent.incrementAndGet();
-            int instance = (int) (seq % servers.size());
-            String name = "cl-" + seq;
-            int flat = (int) ((seq / servers.size()) % world.flats().size());
-            boolean counted = now >= measureFrom;
-            if (counted) {
-                measured.incrementAndGet();
-                sentAt.put(name, new long[]{now, instance});
-            }
-            inFlight.incrementAndGet();
-            String body;
-            try {
-                body = JSON.writeValueAsString(Map.of("type", "VISITOR", "flatId", world.flats().get(flat).toString(),
-                        "visitorName", name));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + servers.get(instance).httpPort()
-                            + "/api/v1/gate/requests"))
-                    .header("Authorization", "Bearer " + world.guardToken()).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                inFlight.decrementAndGet();
-                if (error != null || response.statusCode() != 201) {
-                    failed.incrementAndGet();
-                } else if (counted) {
-                    synchronized (answers) {
-                        answers.recordValue((System.nanoTime() - now) / 1000);
-                    }
+    private record Load(List<BenchmarkServer> servers, EntryRequests.World world, Map<String, long[]> sentAt,
+                        Histogram answers, AtomicLong sent, AtomicLong measured, AtomicLong failed,
+                        AtomicInteger inFlight) {
+
+        Load(List<BenchmarkServer> servers, EntryRequests.World world, Map<String, long[]> sentAt, Histogram answers) {
+            this(servers, world, sentAt, answers, new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                    new AtomicInteger());
+        }
+
+        /** Raises at {@code rate}/s until {@code stopAt}, alternating instances; from {@code measureFrom} on, timed. */
+        void raise(int rate, long stopAt, long measureFrom) throws InterruptedException {
+            var finished = new CountDownLatch(1);
+            var ticker = Executors.newSingleThreadScheduledExecutor();
+            ticker.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                if (now >= stopAt) {
+                    finished.countDown();
+                    return;
                 }
-            });
-        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        finished.await();
-        ticker.shutdownNow();
+                long seq = sent.incrementAndGet();
+                int instance = (int) (seq % servers.size());
+                String name = "cl-" + seq;
+                int flat = (int) ((seq / servers.size()) % world.flats().size());
+                boolean counted = now >= measureFrom;
+                if (counted) {
+                    measured.incrementAndGet();
+                    sentAt.put(name, new long[]{now, instance});
+                }
+                inFlight.incrementAndGet();
+                String body;
+                try {
+                    body = JSON.writeValueAsString(Map.of("type", "VISITOR", "flatId", world.flats().get(flat).toString(),
+                            "visitorName", name));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + servers.get(instance).httpPort()
+                                + "/api/v1/gate/requests"))
+                        .header("Authorization", "Bearer " + world.guardToken()).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    inFlight.decrementAndGet();
+                    if (error != null || response.statusCode() != 201) {
+                        failed.incrementAndGet();
+                    } else if (counted) {
+                        synchronized (answers) {
+                            answers.recordValue((System.nanoTime() - now) / 1000);
+                        }
+                    }
+                });
+            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            finished.await();
+            ticker.shutdownNow();
+        }
     }
 }

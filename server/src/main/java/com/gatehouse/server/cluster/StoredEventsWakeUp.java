@@ -49,15 +49,11 @@ public class StoredEventsWakeUp implements MessageDispatchInterceptor<EventMessa
     @Override
     public @Nonnull BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
             @Nonnull List<? extends EventMessage<?>> messages) {
-        if (!messages.isEmpty()) {
-            if (CurrentUnitOfWork.isStarted()) { // once per unit of work, however many events it stores
-                // (not inside getOrComputeResource: publishing adds a resource of its own to the same map)
-                if (CurrentUnitOfWork.get().root().resources().putIfAbsent(SENT, Boolean.TRUE) == null) {
-                    signals.publish(TOPIC, self);
-                }
-            } else {
-                signals.publish(TOPIC, self);
-            }
+        // once per unit of work, however many events it stores (a plain putIfAbsent, not getOrComputeResource:
+        // publishing adds a resource of its own to the same map)
+        if (!messages.isEmpty() && (!CurrentUnitOfWork.isStarted()
+                || CurrentUnitOfWork.get().root().resources().putIfAbsent(SENT, Boolean.TRUE) == null)) {
+            signals.publish(TOPIC, self);
         }
         return (index, message) -> message;
     }
