@@ -74,6 +74,37 @@ class NotificationHistoryTest extends IntegrationTest {
         assertThat(listed(user)).hasSize(count);
     }
 
+    @Autowired
+    private org.axonframework.common.transaction.TransactionManager axonTransactions;
+
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    /**
+     * A processor's batch sends its notifications in one unit of work: one sent twice there (same trigger, same
+     * recipient) is stored once and the batch commits; sent again later, it is not stored again.
+     */
+    @Test
+    void aNotificationSentTwiceInOneBatchIsStoredOnce() {
+        assertThat(eventStore).as("NotificationSender checks the stored events under it")
+                .isInstanceOf(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.class);
+        var society = api().newSociety();
+        String trigger = UUID.randomUUID().toString();
+        var content = new NotificationContent(NotificationType.SYSTEM, "Twice", "Twice", Map.of(), null, null);
+        var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(axonTransactions);
+        batch.execute(() -> {
+            notifications.toUser(trigger, new UserId(society.residentA1().id()), new SocietyId(society.id()), content);
+            notifications.toUser(trigger, new UserId(society.residentA1().id()), new SocietyId(society.id()), content);
+        });
+        notifications.toUser(trigger, new UserId(society.residentA1().id()), new SocietyId(society.id()), content);
+
+        String id = NotificationId.of(trigger, new UserId(society.residentA1().id())).toString();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, id)).isEqualTo(1);
+        awaitListed(society.residentA1(), 1);
+    }
+
     @Test
     void retentionRemovesOnlyNotificationsPastItAndKeepsTheirEvents() {
         var society = api().newSociety();
