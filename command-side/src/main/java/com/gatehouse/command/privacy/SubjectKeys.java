@@ -47,6 +47,7 @@ public class SubjectKeys {
     private final Map<UUID, SecretKey> keys = lru();
     private final Map<UUID, UUID> keyOfSubject = lru();
     private final Map<UUID, Boolean> erasedKeys = lru();
+    private final java.util.concurrent.atomic.AtomicLong erasures = new java.util.concurrent.atomic.AtomicLong();
 
     public SubjectKeys(JdbcTemplate jdbc, byte[] masterKey, ClusterSignals signals) {
         if (masterKey.length != 32) {
@@ -167,7 +168,24 @@ public class SubjectKeys {
                 Boolean.class, subject.id()));
     }
 
+    /**
+     * A count that moves whenever an erasure committed (here, or on another instance as soon as this one hears of
+     * it). Outside a transaction that erases ({@link #erasingInThisTransaction}), a value opened while it stood
+     * still opens the same now.
+     */
+    public long erasures() {
+        return erasures.get();
+    }
+
+    /** Whether the current transaction erased a key (not committed yet: only it sees the key gone). */
+    public boolean erasingInThisTransaction() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> pending
+                && pending.containsValue(null);
+    }
+
     private void forgetKey(UUID keyId) {
+        erasures.incrementAndGet();
         keys.remove(keyId);
         erasedKeys.put(keyId, true);
         keyOfSubject.values().removeIf(keyId::equals);

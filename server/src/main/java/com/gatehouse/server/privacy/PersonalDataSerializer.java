@@ -62,6 +62,14 @@ public class PersonalDataSerializer implements Serializer, SealedPayloads {
         return new PersonalDataSerializer(delegate, keys, false);
     }
 
+    /**
+     * Moves whenever a sealed value may have stopped opening ({@link SubjectKeys#erasures()}); -1 in a transaction
+     * that erases, where what others opened does not hold.
+     */
+    long erasures() {
+        return keys.erasingInThisTransaction() ? -1 : keys.erasures();
+    }
+
     /** Set while {@link #storedForm} runs: nothing is sealed then. */
     private static final ThreadLocal<Boolean> READING_STORED_FORM = ThreadLocal.withInitial(() -> false);
 

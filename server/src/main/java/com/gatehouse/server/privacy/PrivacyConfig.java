@@ -132,13 +132,16 @@ public class PrivacyConfig {
 
     /**
      * Every processing group opens sealed fields when its handler takes the event ({@link OpenAtHandling}), so an
-     * event handled after its person's erasure reads null even when another group opened it before.
+     * event handled after its person's erasure reads null even when another group opened it before. One interceptor
+     * for all groups: what one group opened is handed to the next until an erasure commits.
      */
     @Bean
     public ConfigurerModule openSealedFieldsAtHandling() {
+        var shared = new java.util.concurrent.atomic.AtomicReference<OpenAtHandling>();
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
                 (config, group) -> config.eventSerializer() instanceof PersonalDataSerializer serializer
-                        ? new OpenAtHandling(serializer) : (unitOfWork, chain) -> chain.proceed());
+                        ? shared.updateAndGet(made -> made != null ? made : new OpenAtHandling(serializer))
+                        : (unitOfWork, chain) -> chain.proceed());
     }
 
     /** Replaces Axon's event serializer (same Jackson serializer underneath) with the one that seals. */

@@ -72,6 +72,39 @@ class OpenAtHandlingTest extends IntegrationTest {
         assertThat(keys.hasKey(DataSubject.visitor(request))).as("nothing sealed anew").isFalse();
     }
 
+    @Test
+    void groupsShareTheOpenedPayloadUntilAnErasureCommits() throws Exception {
+        var society = api().newSociety();
+        String name = "Shared Visitor " + UUID.randomUUID();
+        var from = events.createHeadToken();
+        UUID request = UUID.fromString(api().create(society.guard(), "/gate/requests", Map.of("type", "VISITOR",
+                "flatId", society.flatA().toString(), "visitorName", name)).get("id").asText());
+        TrackedEventMessage<?> raised = raiseOf(request, from);
+        var openAtHandling = new OpenAtHandling(serializer);
+
+        EntryRequestRaised first = (EntryRequestRaised) handled(openAtHandling, raised);
+        EntryRequestRaised second = (EntryRequestRaised) handled(openAtHandling, raised);
+        assertThat(first.visitorName()).isEqualTo(name);
+        assertThat(second).as("opened once, handed to the next group").isSameAs(first);
+
+        api().post(society.admin(), "/admin/privacy/erasures",
+                Map.of("kind", "VISITOR", "id", request.toString(), "reason", "asked")).exchange().expectStatus().isOk();
+
+        EntryRequestRaised after = (EntryRequestRaised) handled(openAtHandling, raised);
+        assertThat(after.visitorName()).as("the erasure drops what was opened before it").isNull();
+        assertThat(after.requestId().value()).isEqualTo(request);
+    }
+
+    /** The payload a group's handler gets for the event, through the given interceptor. */
+    private static Object handled(OpenAtHandling openAtHandling, TrackedEventMessage<?> event) throws Exception {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        try {
+            return openAtHandling.handle(unitOfWork, () -> ((EventMessage<?>) unitOfWork.getMessage()).getPayload());
+        } finally {
+            unitOfWork.commit();
+        }
+    }
+
     /** The raise as a processing group gets it from the event store's shared stream. */
     private TrackedEventMessage<?> raiseOf(UUID request, org.axonframework.eventhandling.TrackingToken from)
             throws InterruptedException {
