@@ -124,12 +124,15 @@ public class AuditIndexProjection {
         }
         String gaps = gapAware.get().getGaps().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        Long filled = jdbc.queryForObject("""
-                select max(k) from generate_series(?::bigint, ?::bigint) as k
+        // searched downwards, stopping at the first: the position filled is nearly always just below the token's
+        // (probing the whole window, 10,000 index lookups, was an eighth of PostgreSQL's CPU under load)
+        List<Long> filled = jdbc.queryForList("""
+                select k from generate_series(?::bigint, ?::bigint, -1) as k
                 where k <> all (?::bigint[])
-                  and not exists (select 1 from audit_event_index i where i.global_index = k)""",
-                Long.class, Math.max(0, index - GAP_WINDOW), index - 1, gaps);
-        return filled != null ? filled : index;
+                  and not exists (select 1 from audit_event_index i where i.global_index = k)
+                limit 1""",
+                Long.class, index - 1, Math.max(0, index - GAP_WINDOW), gaps);
+        return filled.isEmpty() ? index : filled.get(0);
     }
 
     @ResetHandler
