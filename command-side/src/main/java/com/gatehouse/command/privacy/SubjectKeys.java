@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The data keys of data subjects (table {@code subject_keys}) and the AES-GCM sealing of personal fields with
@@ -47,7 +48,7 @@ public class SubjectKeys {
     private final Map<UUID, SecretKey> keys = lru();
     private final Map<UUID, UUID> keyOfSubject = lru();
     private final Map<UUID, Boolean> erasedKeys = lru();
-    private final java.util.concurrent.atomic.AtomicLong erasures = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong erasures = new AtomicLong();
 
     public SubjectKeys(JdbcTemplate jdbc, byte[] masterKey, ClusterSignals signals) {
         if (masterKey.length != 32) {

@@ -16,6 +16,7 @@ import org.axonframework.serialization.SerializedObject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Opens an event's sealed personal fields when a processing group's handler takes it, from the event as stored,
@@ -94,7 +95,7 @@ public class OpenAtHandling implements MessageHandlerInterceptor<EventMessage<?>
      * The event's payload as another group opened it, if no erasure committed since; else opened now and kept. Not
      * in a transaction that erases: what it opens holds only for itself.
      */
-    private Object openedOnce(String eventId, java.util.function.Supplier<Object> open) {
+    private Object openedOnce(String eventId, Supplier<Object> open) {
         long erasures = serializer.erasures(); // read before opening: an erasure during the opening is seen next time
         if (erasures < 0) {
             return open.get();

@@ -100,8 +100,7 @@ class NotificationHistoryTest extends IntegrationTest {
         notifications.toUser(trigger, new UserId(society.residentA1().id()), new SocietyId(society.id()), content);
 
         String id = NotificationId.of(trigger, new UserId(society.residentA1().id())).toString();
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Integer.class, id)).isEqualTo(1);
+        assertThat(eventStore.readEvents(id).asStream().count()).isEqualTo(1);
         awaitListed(society.residentA1(), 1);
     }
 
