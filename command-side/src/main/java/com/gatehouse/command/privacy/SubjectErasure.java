@@ -17,6 +17,10 @@ import com.gatehouse.api.vendor.VendorViews.VendorView;
 import com.gatehouse.api.privacy.PrivacyCommand.EraseSubject;
 import com.gatehouse.api.staff.StaffQuery.FindStaff;
 import com.gatehouse.api.staff.StaffViews.StaffView;
+import com.gatehouse.api.upload.DocumentId;
+import com.gatehouse.api.upload.UploadCommand.ExpireDocument;
+import com.gatehouse.api.upload.UploadQuery.FindDocumentByKey;
+import com.gatehouse.api.upload.UploadQuery.DocumentView;
 import com.gatehouse.command.common.CommandSender;
 import com.gatehouse.command.upload.ObjectStore;
 import org.slf4j.Logger;
@@ -25,25 +29,34 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Erasing one subject, for every way it is asked (an admin now, the retention job): finds what the read models
- * know of them (their society, their photo's object key, through queries), sends {@link EraseSubject}, then removes
- * the photo from the object store (the key in the events can no longer be read, so nothing else would).
+ * know of them (their society, their photo's object key, through queries), sends {@link EraseSubject}, then
+ * deletes the photo (the key in the events can no longer be read, so nothing else would). The photo goes as its
+ * upload's {@code DocumentExpired}, like a retention rule's: the upload record leaves the uploads read model (its
+ * view URL answers 404), the object leaves the store after that is recorded (retried until the store takes it),
+ * and the audit trail says why. A key that names no confirmed upload is deleted from the store directly.
  */
 @Component
 public class SubjectErasure {
 
     private static final Logger log = LoggerFactory.getLogger(SubjectErasure.class);
 
+    /** The reason the photo's upload records in its {@code DocumentExpired}. */
+    static final String PHOTO_REASON = "erasure: the photo of a data subject whose personal data was erased";
+
     private final CommandSender sender;
     private final ObjectStore store;
+    private final Clock clock;
 
-    public SubjectErasure(CommandSender sender, ObjectStore store) {
+    public SubjectErasure(CommandSender sender, ObjectStore store, Clock clock) {
         this.sender = sender;
         this.store = store;
+        this.clock = clock;
     }
 
     /** What the read models know of a subject: their society (empty: none) and their photo's key. */
@@ -75,20 +88,25 @@ public class SubjectErasure {
     public Mono<Void> erase(Caller caller, DataSubject subject, Known known, String reason, UserId by) {
         return sender.send(caller, new EraseSubject(subject, known.societyId().map(SocietyId::new).orElse(null),
                         reason, by))
-                .then(Mono.fromRunnable(() -> deletePhoto(subject, known.photoKey()))
-                        .subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.defer(() -> deletePhoto(subject, known.photoKey())))
                 .then();
     }
 
-    private void deletePhoto(DataSubject subject, String photoKey) {
+    private Mono<Void> deletePhoto(DataSubject subject, String photoKey) {
         if (photoKey == null) {
-            return;
+            return Mono.empty();
         }
-        try {
-            store.delete(photoKey);
-        } catch (RuntimeException e) {
-            // the data is erased either way; an object left behind is reported, never answered as a failure
-            log.warn("The photo of erased {} could not be removed from the object store: {}", subject, e.toString());
-        }
+        // anything confirmed up to now: the photo is the subject's, whenever it was taken
+        var expire = sender.find(new FindDocumentByKey(photoKey), DocumentView.class)
+                .flatMap(document -> sender.send(Caller.system(), new ExpireDocument(new DocumentId(document.id()),
+                        clock.instant().plusSeconds(1), PHOTO_REASON)))
+                .then();
+        return expire
+                .switchIfEmpty(Mono.fromRunnable(() -> store.delete(photoKey)).subscribeOn(Schedulers.boundedElastic()).then())
+                .onErrorResume(RuntimeException.class, e -> {
+                    // the data is erased either way; a photo left behind is reported, never answered as a failure
+                    log.warn("The photo of erased {} could not be removed: {}", subject, e.toString());
+                    return Mono.empty();
+                });
     }
 }

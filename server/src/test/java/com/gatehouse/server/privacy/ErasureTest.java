@@ -113,6 +113,27 @@ class ErasureTest extends IntegrationTest {
     }
 
     @Test
+    void anErasedVisitsPhotoLeavesTheStoreAndItsUploadRecordWithTheReasonAudited() {
+        var society = api().newSociety();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 5, 6, 7, 8};
+        JsonNode document = api().upload(society.guard(), "ENTRY_PHOTO", "visitor.jpg", "image/jpeg", jpeg);
+        UUID request = UUID.fromString(api().create(society.guard(), "/gate/requests", Map.of("type", "VISITOR",
+                "flatId", society.flatA().toString(), "visitorName", "Photo Erasable",
+                "photoKey", document.get("s3Key").asText())).get("id").asText());
+        String url = api().read(society.admin(), "/upload/{id}/view-url", document.get("id").asText()).get("url").asText();
+        assertThat(Api.getFromStore(url).statusCode()).isEqualTo(200);
+
+        erase(society.admin(), request).expectStatus().isOk();
+
+        // the object is gone, and so is the upload record: no new link to a missing file is signed
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.getFromStore(url).statusCode() == 404);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api().get(society.admin(), "/upload/{id}/view-url",
+                document.get("id").asText()).exchange().expectStatus().isNotFound());
+        assertThat(lines(audit(society.auditor()))).filteredOn(e -> e.get("eventType").asText().equals("DocumentExpired"))
+                .singleElement().satisfies(e -> assertThat(e.get("payload").get("reason").asText()).startsWith("erasure:"));
+    }
+
+    @Test
     void aVisitIsErasedByTheRetentionJob180DaysLaterWithItsReason() {
         var society = api().newSociety();
         String phone = Api.uniquePhone();
