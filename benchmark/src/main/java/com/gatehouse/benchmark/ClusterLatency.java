@@ -68,8 +68,8 @@ public final class ClusterLatency implements Benchmarks.Scenario {
     public void run() throws Exception {
         var parts = List.of(System.getProperty("cluster.parts", "1,2").split(","));
         var table = new StringBuilder("""
-                | raise -> frame at each resident of the flat (500 connected) | raises/s | frames | p50 ms | p99 ms | max ms | guard's answer p50 / p99 ms | failed raises | goal |
-                |---|---:|---:|---:|---:|---:|---:|---:|---|
+                | raise -> frame at each resident of the flat (500 connected) | raises/s | frames | p50 ms | p99 ms | max ms | guard's answer p50 / p99 ms | failed raises | CPU ms per raise: JVM + PostgreSQL | cores busy | goal |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
                 """);
         if (parts.contains("1")) {
             try (var a = BenchmarkServer.start(RAISE_ONLY); var b = BenchmarkServer.join(a, RAISE_ONLY)) {
@@ -95,12 +95,13 @@ public final class ClusterLatency implements Benchmarks.Scenario {
 
     /** Frame latencies in microseconds: all, and split by whether raise and resident were on the same instance. */
     record Result(double rate, long expected, Histogram all, Histogram same, Histogram cross, Histogram answers,
-                  long failed) {
+                  long failed, CpuUse.Used cpu) {
 
         String row(String name, String goal) {
-            return String.format("| %s | %.0f | %,d of %,d | %.1f | %.1f | %.1f | %.1f / %.1f | %d | %s |%n", name, rate,
-                    all.getTotalCount(), expected, ms(all, 50), ms(all, 99), all.getMaxValue() / 1000.0,
-                    ms(answers, 50), ms(answers, 99), failed, goal);
+            return String.format("| %s | %.0f | %,d of %,d | %.1f | %.1f | %.1f | %.1f / %.1f | %d | %.1f + %.1f | %.2f of %d | %s |%n",
+                    name, rate, all.getTotalCount(), expected, ms(all, 50), ms(all, 99), all.getMaxValue() / 1000.0,
+                    ms(answers, 50), ms(answers, 99), failed, cpu.jvmMsPer(), cpu.postgresMsPer(), cpu.coresBusy(),
+                    Runtime.getRuntime().availableProcessors(), goal);
         }
 
         String sameRow(String name) {
@@ -112,7 +113,7 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         }
 
         private static String part(String name, Histogram h) {
-            return String.format("| %s | | %,d | %.1f | %.1f | %.1f | | | |%n", name, h.getTotalCount(), ms(h, 50), ms(h, 99),
+            return String.format("| %s | | %,d | %.1f | %.1f | %.1f | | | | | |%n", name, h.getTotalCount(), ms(h, 50), ms(h, 99),
                     h.getMaxValue() / 1000.0);
         }
 
@@ -174,19 +175,22 @@ public final class ClusterLatency implements Benchmarks.Scenario {
         System.err.printf("raising at %d/s on %d instance(s) (pid %d): %s warm-up, then %s measured%n", rate,
                 servers.size(), ProcessHandle.current().pid(), WARMUP, MEASURE);
         long measureFrom = System.nanoTime() + WARMUP.toNanos();
+        var cpu = CpuUse.of(servers.get(0).dataDir()); // the embedded PostgreSQL lives in the first one's data dir
+        long sentBefore = load.sent().get();
         load.raise(rate, measureFrom + MEASURE.toNanos(), measureFrom);
         long expected = load.measured().get() * RESIDENTS_PER_FLAT;
         long drainUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < drainUntil && (load.inFlight().get() > 0 || all.getTotalCount() < expected)) {
             Thread.sleep(100);
         }
+        var used = cpu.since(load.sent().get() - sentBefore);
         Thread.sleep(500);
         subscriptions.forEach(Disposable::dispose);
         requesters.forEach(RSocketRequester::dispose);
         System.err.printf("%d instance(s) at %d/s: %d raises sent, %d failed, %d of %d frames%n", servers.size(), rate,
                 load.sent().get(), load.failed().get(), all.getTotalCount(), expected);
         return new Result(load.measured().get() / (MEASURE.toNanos() / 1e9), expected, all, same, cross, answers,
-                load.failed().get());
+                load.failed().get(), used);
     }
 
     /**
