@@ -97,12 +97,14 @@ public class SubjectErasure {
             return Mono.empty();
         }
         // anything confirmed up to now: the photo is the subject's, whenever it was taken
-        var expire = sender.find(new FindDocumentByKey(photoKey), DocumentView.class)
+        return sender.find(new FindDocumentByKey(photoKey), DocumentView.class)
                 .flatMap(document -> sender.send(Caller.system(), new ExpireDocument(new DocumentId(document.id()),
-                        clock.instant().plusSeconds(1), PHOTO_REASON)))
-                .then();
-        return expire
-                .switchIfEmpty(Mono.fromRunnable(() -> store.delete(photoKey)).subscribeOn(Schedulers.boundedElastic()).then())
+                        clock.instant().plusSeconds(1), PHOTO_REASON)).thenReturn(true))
+                .switchIfEmpty(Mono.fromCallable(() -> {
+                    store.delete(photoKey); // no confirmed upload names it: only the object to remove
+                    return true;
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .then()
                 .onErrorResume(RuntimeException.class, e -> {
                     // the data is erased either way; a photo left behind is reported, never answered as a failure
                     log.warn("The photo of erased {} could not be removed: {}", subject, e.toString());
