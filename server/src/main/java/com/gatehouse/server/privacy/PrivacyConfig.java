@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Personal data in the event store (issue 16): the master key that wraps every subject's key, the subject keys,
@@ -137,7 +138,7 @@ public class PrivacyConfig {
      */
     @Bean
     public ConfigurerModule openSealedFieldsAtHandling() {
-        var shared = new java.util.concurrent.atomic.AtomicReference<OpenAtHandling>();
+        var shared = new AtomicReference<OpenAtHandling>();
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
                 (config, group) -> config.eventSerializer() instanceof PersonalDataSerializer serializer
                         ? shared.updateAndGet(made -> made != null ? made : new OpenAtHandling(serializer))

@@ -17,8 +17,12 @@ import com.gatehouse.server.support.IntegrationTest;
 import com.gatehouse.server.support.Live;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,10 +79,10 @@ class NotificationHistoryTest extends IntegrationTest {
     }
 
     @Autowired
-    private org.axonframework.common.transaction.TransactionManager axonTransactions;
+    private TransactionManager axonTransactions;
 
     @Autowired
-    private org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    private EventStore eventStore;
 
     /**
      * A processor's batch sends its notifications in one unit of work: one sent twice there (same trigger, same
@@ -87,11 +91,11 @@ class NotificationHistoryTest extends IntegrationTest {
     @Test
     void aNotificationSentTwiceInOneBatchIsStoredOnce() {
         assertThat(eventStore).as("NotificationSender checks the stored events under it")
-                .isInstanceOf(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.class);
+                .isInstanceOf(EmbeddedEventStore.class);
         var society = api().newSociety();
         String trigger = UUID.randomUUID().toString();
         var content = new NotificationContent(NotificationType.SYSTEM, "Twice", "Twice", Map.of(), null, null);
-        var batch = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        var batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(axonTransactions);
         batch.execute(() -> {
             notifications.toUser(trigger, new UserId(society.residentA1().id()), new SocietyId(society.id()), content);

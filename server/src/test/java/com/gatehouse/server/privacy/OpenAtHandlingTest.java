@@ -3,6 +3,7 @@ package com.gatehouse.server.privacy;
 import com.gatehouse.api.common.DataSubject;
 import com.gatehouse.api.entry.EntryRequestEvent.EntryRequestRaised;
 import com.gatehouse.command.privacy.SubjectKeys;
+import com.gatehouse.server.support.Api;
 import com.gatehouse.server.support.IntegrationTest;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,14 +42,12 @@ class OpenAtHandlingTest extends IntegrationTest {
         var society = api().newSociety();
         String name = "Race Visitor " + UUID.randomUUID();
         var from = events.createHeadToken();
-        UUID request = UUID.fromString(api().create(society.guard(), "/gate/requests", Map.of("type", "VISITOR",
-                "flatId", society.flatA().toString(), "visitorName", name)).get("id").asText());
+        UUID request = raiseVisitor(society, name);
 
         TrackedEventMessage<?> raised = raiseOf(request, from);
         assertThat(((EntryRequestRaised) raised.getPayload()).visitorName()).isEqualTo(name); // opened once, shared
 
-        api().post(society.admin(), "/admin/privacy/erasures",
-                Map.of("kind", "VISITOR", "id", request.toString(), "reason", "asked")).exchange().expectStatus().isOk();
+        erase(society, request);
         assertThat(keys.hasKey(DataSubject.visitor(request))).isFalse();
         assertThat(((EntryRequestRaised) raised.getPayload()).visitorName())
                 .as("the shared copy stays opened: the race's window").isEqualTo(name);
@@ -77,8 +76,7 @@ class OpenAtHandlingTest extends IntegrationTest {
         var society = api().newSociety();
         String name = "Shared Visitor " + UUID.randomUUID();
         var from = events.createHeadToken();
-        UUID request = UUID.fromString(api().create(society.guard(), "/gate/requests", Map.of("type", "VISITOR",
-                "flatId", society.flatA().toString(), "visitorName", name)).get("id").asText());
+        UUID request = raiseVisitor(society, name);
         TrackedEventMessage<?> raised = raiseOf(request, from);
         var openAtHandling = new OpenAtHandling(serializer);
 
@@ -87,12 +85,21 @@ class OpenAtHandlingTest extends IntegrationTest {
         assertThat(first.visitorName()).isEqualTo(name);
         assertThat(second).as("opened once, handed to the next group").isSameAs(first);
 
-        api().post(society.admin(), "/admin/privacy/erasures",
-                Map.of("kind", "VISITOR", "id", request.toString(), "reason", "asked")).exchange().expectStatus().isOk();
+        erase(society, request);
 
         EntryRequestRaised after = (EntryRequestRaised) handled(openAtHandling, raised);
         assertThat(after.visitorName()).as("the erasure drops what was opened before it").isNull();
         assertThat(after.requestId().value()).isEqualTo(request);
+    }
+
+    private UUID raiseVisitor(Api.Society society, String name) {
+        return UUID.fromString(api().create(society.guard(), "/gate/requests", Map.of("type", "VISITOR",
+                "flatId", society.flatA().toString(), "visitorName", name)).get("id").asText());
+    }
+
+    private void erase(Api.Society society, UUID request) {
+        api().post(society.admin(), "/admin/privacy/erasures",
+                Map.of("kind", "VISITOR", "id", request.toString(), "reason", "asked")).exchange().expectStatus().isOk();
     }
 
     /** The payload a group's handler gets for the event, through the given interceptor. */
